@@ -1,0 +1,140 @@
+package io.desktopstarter.core;
+
+import com.sun.net.httpserver.HttpServer;
+import io.desktopstarter.core.config.BuildInfo;
+import io.desktopstarter.core.config.InstallSecret;
+import io.desktopstarter.core.config.Settings;
+import io.desktopstarter.core.db.Database;
+import io.desktopstarter.core.db.Migrations;
+import io.desktopstarter.core.desktop.DesktopEndpoints;
+import io.desktopstarter.core.http.Dispatcher;
+import io.desktopstarter.core.http.Router;
+import io.desktopstarter.core.http.SecurityGate;
+import io.desktopstarter.core.http.StaticAssets;
+import io.desktopstarter.core.http.Tokens;
+import io.desktopstarter.core.ponies.PonyPages;
+import io.desktopstarter.core.ponies.PonyRepository;
+import io.desktopstarter.core.tasks.TaskPages;
+import io.desktopstarter.core.tasks.TaskRepository;
+import io.desktopstarter.core.web.FlashMessages;
+import io.desktopstarter.core.web.InfoPages;
+import io.desktopstarter.core.web.Templates;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server process: prepares app-data and the database, then serves the pages on
+ * 127.0.0.1 at a port the OS picks. Everything is wired here by hand.
+ */
+public final class Backend {
+    private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
+    private static final byte[] LOOPBACK = {127, 0, 0, 1};
+
+    private final HttpServer server;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    private Backend(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Prepares storage and starts serving; throws with a user-facing message when it cannot. */
+    public static Backend start(Settings settings, Clock clock) throws Exception {
+        AppData.prepare(settings);
+        byte[] secret = InstallSecret.loadOrCreate(settings.appDataDir().resolve("secret.key"));
+        Database db = new Database(settings.databaseFile());
+        Migrations.builtIn(db, settings.backupDir()).migrate();
+        PonyRepository ponies = new PonyRepository(db, clock);
+        if (ponies.seedOnce()) {
+            LOG.info("Seeded the demo ponies (first run)");
+        }
+        TaskRepository tasks = new TaskRepository(db, clock);
+        int abandoned = tasks.failUnfinished();
+        if (abandoned > 0) {
+            LOG.info("Marked {} unfinished task(s) as abandoned", abandoned);
+        }
+
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), 0), 64);
+        } catch (IOException e) {
+            throw new ListenException(e);
+        }
+        Backend backend = new Backend(server);
+        int port = server.getAddress().getPort();
+        String csrf = Tokens.csrfToken(secret, settings.token());
+        FlashMessages flashes = new FlashMessages();
+        Templates templates = new Templates(flashes, csrf, BuildInfo.version());
+        Router router = new Router();
+        new DesktopEndpoints(settings.token(), BuildInfo.version(), () -> healthy(db), backend::requestStop)
+                .register(router);
+        new InfoPages(templates, InfoPages.AboutInfo.of(settings, BuildInfo.version())).register(router);
+        new PonyPages(ponies, templates, flashes).register(router);
+        new TaskPages(tasks, templates, flashes).register(router);
+        router.get(StaticAssets.PREFIX + "{name}", new StaticAssets());
+
+        server.createContext("/", new Dispatcher(new SecurityGate(settings.token(), csrf, port), router, templates::error));
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+        LOG.info("Serving on 127.0.0.1:{} ({} mode)", port, settings.mode().label());
+        return backend;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Asks the main thread to stop; safe to call from any thread, any number of times. */
+    public void requestStop() {
+        stopRequested.countDown();
+    }
+
+    public void awaitStopRequest() throws InterruptedException {
+        stopRequested.await();
+    }
+
+    /** Stops accepting, lets in-flight requests finish for up to {@code drain}, then closes. */
+    public void stop(Duration drain) {
+        if (stopping.compareAndSet(false, true)) {
+            LOG.info("Stopping: draining in-flight requests");
+            server.stop((int) Math.max(1, drain.toSeconds()));
+            LOG.info("Stopped");
+            stopped.countDown();
+        }
+    }
+
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static boolean healthy(Database db) {
+        try {
+            return db.read(c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeQuery("SELECT 1").next();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Health check failed: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Binding the loopback socket failed. */
+    public static final class ListenException extends IOException {
+        ListenException(IOException cause) {
+            super("Cannot listen on 127.0.0.1: " + cause.getMessage(), cause);
+        }
+    }
+}

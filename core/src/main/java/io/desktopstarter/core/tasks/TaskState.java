@@ -1,0 +1,17 @@
+package io.desktopstarter.core.tasks;
+
+/** PENDING → RUNNING → DONE | FAILED. */
+public enum TaskState {
+    PENDING,
+    RUNNING,
+    DONE,
+    FAILED;
+
+    public boolean finished() {
+        return this == DONE || this == FAILED;
+    }
+
+    public String cssClass() {
+        return name().toLowerCase();
+    }
+}
