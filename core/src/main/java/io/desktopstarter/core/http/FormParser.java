@@ -16,6 +16,7 @@ import java.util.Map;
 public final class FormParser {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final int MAX_FIELDS = 256;
+    private static final long DRAIN_LIMIT = 1024 * 1024;
 
     private FormParser() {
     }
@@ -23,13 +24,27 @@ public final class FormParser {
     /** Reads at most {@link #MAX_BODY_BYTES}; a larger body is a 413, never truncated silently. */
     public static byte[] readCapped(InputStream in, long declaredLength) throws IOException {
         if (declaredLength > MAX_BODY_BYTES) {
-            throw new HttpError(413, "Request body too large");
+            throw tooLarge(in);
         }
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            throw new HttpError(413, "Request body too large");
+            throw tooLarge(in);
         }
         return body;
+    }
+
+    /**
+     * Reads and drops a bounded amount of the rest of the body first: a client still uploading
+     * would otherwise see a connection reset instead of the 413.
+     */
+    private static HttpError tooLarge(InputStream in) throws IOException {
+        long left = DRAIN_LIMIT;
+        byte[] sink = new byte[8192];
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+            left -= n;
+        }
+        return new HttpError(413, "Request body too large");
     }
 
     public static Map<String, List<String>> parse(byte[] body) {
