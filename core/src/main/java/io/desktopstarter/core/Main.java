@@ -88,6 +88,19 @@ public final class Main {
     private static ExitCode runServer(Settings settings, boolean dev) throws Exception {
         Logger log = LoggerFactory.getLogger(Main.class);
         Backend backend = Backend.start(settings, Clock.systemUTC());
+        // Hooks first: a launcher may send SIGTERM the moment it has read the ready line.
+        settings.parentPid().ifPresent(pid -> ParentWatchdog.watch(pid, () -> {
+            backend.requestStop();
+            haltAfter(Duration.ofMillis(1500), ExitCode.PARENT_GONE);
+        }));
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            backend.requestStop();
+            try {
+                backend.awaitStopped(DRAIN.plusSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
         PrintStream stdout = System.out;
         stdout.println("{\"event\":\"ready\",\"port\":" + backend.port() + ",\"pid\":" + ProcessHandle.current().pid()
                 + ",\"version\":\"" + BuildInfo.version() + "\"}");
@@ -99,19 +112,6 @@ public final class Main {
             System.err.println("Development backend ready. Open http://127.0.0.1:" + backend.port()
                     + "/desktop-auth/bootstrap/?token=" + settings.token() + "&next=/items/");
         }
-        settings.parentPid().ifPresent(pid -> ParentWatchdog.watch(pid, () -> {
-            backend.requestStop();
-            haltAfter(Duration.ofMillis(1500), ExitCode.PARENT_GONE);
-        }));
-        Thread hook = Thread.ofPlatform().unstarted(() -> {
-            backend.requestStop();
-            try {
-                backend.awaitStopped(DRAIN.plusSeconds(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
         backend.awaitStopRequest();
         backend.stop(DRAIN);
         log.info("Backend exited cleanly");

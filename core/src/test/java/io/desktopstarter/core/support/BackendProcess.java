@@ -1,0 +1,134 @@
+package io.desktopstarter.core.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The backend as a real child process, started the way a launcher does it. */
+public final class BackendProcess implements AutoCloseable {
+    private static final Pattern READY =
+            Pattern.compile("\\{\"event\":\"ready\",\"port\":(\\d+),\"pid\":(\\d+),\"version\":\"([^\"]+)\"}");
+
+    private final Process process;
+    private final String token;
+    private final CompletableFuture<String> firstLine = new CompletableFuture<>();
+    private final StringBuffer stdout = new StringBuffer();
+    private final StringBuffer stderr = new StringBuffer();
+    private final java.util.concurrent.CountDownLatch pumpsDone = new java.util.concurrent.CountDownLatch(2);
+
+    private BackendProcess(Process process, String token) {
+        this.process = process;
+        this.token = token;
+        Thread.ofVirtual().start(() -> pump(new BufferedReader(process.inputReader(StandardCharsets.UTF_8)), stdout, true));
+        Thread.ofVirtual().start(() -> pump(new BufferedReader(process.errorReader(StandardCharsets.UTF_8)), stderr, false));
+    }
+
+    /** The parsed ready line. */
+    public record Ready(int port, long pid, String version) {
+    }
+
+    public static BackendProcess start(Path appData, Map<String, String> env, String... args) throws IOException {
+        String token = env.getOrDefault("DESKTOP_STARTER_TOKEN", TestBackend.newToken());
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"),
+                "io.desktopstarter.core.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(k -> k.startsWith("DESKTOP_STARTER_"));
+        Map<String, String> all = new HashMap<>(env);
+        all.putIfAbsent("DESKTOP_STARTER_TOKEN", token);
+        all.putIfAbsent("DESKTOP_STARTER_APP_DATA_DIR", appData.toString());
+        all.forEach((k, v) -> {
+            if (v == null) {
+                environment.remove(k);
+            } else {
+                environment.put(k, v);
+            }
+        });
+        return new BackendProcess(builder.start(), all.get("DESKTOP_STARTER_TOKEN"));
+    }
+
+    public Ready awaitReady(Duration timeout) throws Exception {
+        String line = firstLine.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Matcher m = READY.matcher(line == null ? "" : line);
+        if (!m.matches()) {
+            throw new AssertionError("first stdout line is not a ready line: " + line + "\nstderr:\n" + stderr);
+        }
+        return new Ready(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)), m.group(3));
+    }
+
+    public TestClient client(Ready ready) {
+        return new TestClient(ready.port(), token);
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("backend still running after " + timeout + "\nstderr:\n" + stderr);
+        }
+        // Output is read on other threads; wait until they saw end-of-stream so callers get all of it.
+        pumpsDone.await(5, TimeUnit.SECONDS);
+        return process.exitValue();
+    }
+
+    public String stdout() {
+        return stdout.toString();
+    }
+
+    public String stderr() {
+        return stderr.toString();
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void pump(BufferedReader reader, StringBuffer sink, boolean isStdout) {
+        try (reader) {
+            String line;
+            boolean first = true;
+            while ((line = reader.readLine()) != null) {
+                if (isStdout && first) {
+                    firstLine.complete(line);
+                }
+                first = false;
+                sink.append(line).append('\n');
+            }
+        } catch (IOException ignored) {
+            // The process went away; what was read is kept.
+        } finally {
+            if (isStdout) {
+                firstLine.complete(null);
+            }
+            pumpsDone.countDown();
+        }
+    }
+}
