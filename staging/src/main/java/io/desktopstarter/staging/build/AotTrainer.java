@@ -1,0 +1,169 @@
+package io.desktopstarter.staging.build;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Creates the AOT cache (JDK 25, {@code -XX:AOTCacheOutput}) by running the staged backend once
+ * through a scripted session that touches every page, form and endpoint, then stopping it the
+ * way the launcher does. The JVM writes the cache when it exits.
+ */
+final class AotTrainer {
+    private static final Pattern PORT = Pattern.compile("\"port\":(\\d+)");
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([0-9a-f]+)\"");
+    private static final Pattern EDIT = Pattern.compile("href=\"/items/(\\d+)/edit/\"");
+
+    private AotTrainer() {
+    }
+
+    static void train(Path stageRoot, List<String> backendCommand, Path cacheFile, Consumer<String> progress)
+            throws StageException {
+        Path appData;
+        try {
+            appData = Files.createTempDirectory("aot-training-");
+        } catch (IOException e) {
+            throw new StageException("Cannot create a temporary app-data directory for AOT training", e);
+        }
+        List<String> command = new ArrayList<>(backendCommand);
+        command.add(1, "-XX:AOTCacheOutput=" + stageRoot.relativize(cacheFile).toString().replace('\\', '/'));
+        String token = newToken();
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(stageRoot.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("DESKTOP_STARTER_TOKEN", token);
+        builder.environment().put("DESKTOP_STARTER_APP_DATA_DIR", appData.toString());
+        builder.environment().put("DESKTOP_STARTER_MODE", "packaged");
+        Process process = null;
+        try {
+            process = builder.start();
+            int port = readPort(process);
+            progress.accept("AOT training: backend up on port " + port + ", running the scripted session");
+            new Session(port, token).run();
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                throw new StageException("AOT training run did not exit after /desktop/shutdown");
+            }
+            if (process.exitValue() != 0) {
+                throw new StageException("AOT training run exited with code " + process.exitValue());
+            }
+            if (!Files.isRegularFile(cacheFile) || Files.size(cacheFile) == 0) {
+                throw new StageException("The JVM did not write the AOT cache " + cacheFile);
+            }
+        } catch (IOException e) {
+            throw new StageException("AOT training failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StageException("AOT training interrupted", e);
+        } finally {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            deleteTree(appData);
+        }
+    }
+
+    /** The requests a user makes in a first session; each response is read so its code paths run. */
+    private record Session(int port, String token) {
+        void run() throws IOException {
+            String list = get("/items/");
+            Matcher csrfMatch = CSRF.matcher(list);
+            if (!csrfMatch.find()) {
+                throw new IOException("no CSRF token on /items/");
+            }
+            String csrf = csrfMatch.group(1);
+            for (String path : List.of("/health/", "/items/new/", "/tasks/", "/tasks/status/", "/about/", "/splash/",
+                    "/static/app.css", "/static/app.js", "/static/pony.svg", "/no-such-page/",
+                    "/desktop-auth/bootstrap/?token=" + token + "&next=/items/")) {
+                get(path);
+            }
+            post("/items/new/", "csrf_token=" + csrf + "&name=Training+Pony&status=GALLOPING&notes=AOT");
+            post("/items/new/", "csrf_token=" + csrf + "&name=&status=GRAZING&notes=");
+            Matcher edit = EDIT.matcher(get("/items/"));
+            while (edit.find()) {
+                String id = edit.group(1);
+                get("/items/" + id + "/edit/");
+                get("/items/" + id + "/delete/");
+            }
+            post("/tasks/", "csrf_token=" + csrf);
+            get("/tasks/status/");
+            post("/desktop/shutdown", "");
+        }
+
+        String get(String path) throws IOException {
+            return exchange("GET", path, null);
+        }
+
+        String post(String path, String form) throws IOException {
+            return exchange("POST", path, form);
+        }
+
+        private String exchange(String method, String path, String form) throws IOException {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
+            c.setInstanceFollowRedirects(false);
+            c.setConnectTimeout(5000);
+            c.setReadTimeout(15000);
+            c.setRequestMethod(method);
+            c.setRequestProperty("X-Desktop-Token", token);
+            if (form != null) {
+                c.setDoOutput(true);
+                c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(form.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            int status = c.getResponseCode();
+            if (status >= 500) {
+                throw new IOException(method + " " + path + " answered " + status);
+            }
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static int readPort(Process process) throws IOException, StageException {
+        BufferedReader out = process.inputReader(StandardCharsets.UTF_8);
+        for (String line; (line = out.readLine()) != null; ) {
+            Matcher m = PORT.matcher(line);
+            if (line.startsWith("{") && m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new StageException("AOT training: the backend exited without a ready line");
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot delete " + root, e);
+        }
+    }
+}

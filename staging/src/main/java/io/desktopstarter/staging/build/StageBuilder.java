@@ -1,0 +1,144 @@
+package io.desktopstarter.staging.build;
+
+import io.desktopstarter.staging.manifest.CommandSpec;
+import io.desktopstarter.staging.manifest.Manifests;
+import io.desktopstarter.staging.manifest.RuntimeManifest;
+import io.desktopstarter.staging.verify.Digests;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Assembles {@code .stage/backend}: {@code runtime/} (jlink), {@code app/} (jars, natives, AOT
+ * cache) and {@code runtime-manifest.json}, written last so a half-built tree has no manifest.
+ */
+public final class StageBuilder {
+    static final String AOT_FILE = "app/app.aot";
+
+    private final Consumer<String> progress;
+
+    public StageBuilder(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    public RuntimeManifest stage(StageRequest request) throws StageException, IOException {
+        long started = System.nanoTime();
+        Path out = request.output();
+        AotTrainer.deleteTree(out);
+        Path app = Files.createDirectories(out.resolve("app"));
+
+        List<Path> jars = copyJars(request, app);
+        List<String> jvmOptions = new ArrayList<>(request.jvmOptions());
+        for (Path jar : jars) {
+            SqliteNatives.relocate(jar, app.resolve("native"), out, request.createdAt()).ifPresent(jvmOptions::addAll);
+        }
+
+        List<String> modules = ModuleAnalyzer.requiredModules(jars, Runtime.version().feature());
+        progress.accept("jdeps: backend needs " + String.join(",", modules));
+        RuntimeImage.link(modules, out.resolve("runtime"), request.compress());
+        progress.accept("jlink: runtime image ready (compress=" + request.compress() + ")");
+
+        String javaPath = "runtime/bin/" + (RuntimeImage.isWindows() ? "java.exe" : "java");
+        String classPath = jars.stream().map(j -> "app/" + j.getFileName())
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+        normalizeTimes(out, request);
+
+        List<String> command = new ArrayList<>();
+        command.add(javaPath);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, request.mainClass()));
+        String aotCache = null;
+        if (request.aot()) {
+            AotTrainer.train(out, command, out.resolve(AOT_FILE), progress);
+            command.add(1, "-XX:AOTCache=" + AOT_FILE);
+            aotCache = AOT_FILE;
+            normalizeTimes(out, request);
+            progress.accept("AOT cache written: " + Files.size(out.resolve(AOT_FILE)) / 1024 + " KiB");
+        }
+        CommandSpec backend = new CommandSpec(command);
+        RuntimeManifest manifest = new RuntimeManifest(
+                RuntimeManifest.SCHEMA_VERSION, request.appId(), request.version(), request.createdAt().toString(),
+                backend, backend.plus("--worker"), "/health/", RuntimeManifest.ReadyLine.JSON,
+                List.of("DESKTOP_STARTER_TOKEN"), modules, aotCache,
+                Digests.tree(out, RuntimeManifest.FILE_NAME));
+        Path manifestFile = out.resolve(RuntimeManifest.FILE_NAME);
+        Files.write(manifestFile, Manifests.toBytes(manifest));
+        Files.setLastModifiedTime(manifestFile, FileTime.from(request.createdAt()));
+        progress.accept(String.format("Staged %d files, %.1f MB, in %.1f s at %s", manifest.files().size(),
+                treeSize(out) / 1e6, (System.nanoTime() - started) / 1e9, out));
+        return manifest;
+    }
+
+    /** Copies the staged tree elsewhere (e.g. the repo's {@code .stage/backend}), replacing what was there. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        AotTrainer.deleteTree(to);
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    public static long treeSize(Path root) throws IOException {
+        long total = 0;
+        for (Path p : Digests.regularFiles(root)) {
+            total += Files.size(p);
+        }
+        return total;
+    }
+
+    private static List<Path> copyJars(StageRequest request, Path app) throws IOException, StageException {
+        List<Path> sources = new ArrayList<>();
+        for (Path source : request.appSources()) {
+            if (Files.isDirectory(source)) {
+                try (Stream<Path> list = Files.list(source)) {
+                    list.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().forEach(sources::add);
+                }
+            } else if (Files.isRegularFile(source)) {
+                sources.add(source);
+            } else {
+                throw new StageException("Backend input " + source + " does not exist; build the backend first "
+                        + "(./mvnw -pl staging -am package)");
+            }
+        }
+        Path main = sources.stream().filter(p -> p.getFileName().toString().startsWith(request.mainJar()))
+                .findFirst().orElseThrow(() -> new StageException("No jar named " + request.mainJar() + "*.jar in "
+                        + request.appSources() + "; build the backend first (./mvnw -pl staging -am package)"));
+        List<Path> ordered = new ArrayList<>();
+        ordered.add(main);
+        sources.stream().filter(p -> !p.equals(main)).forEach(ordered::add);
+        List<Path> copies = new ArrayList<>();
+        for (Path source : ordered) {
+            Path target = app.resolve(source.getFileName());
+            if (Files.exists(target)) {
+                throw new StageException("Two backend jars are named " + source.getFileName());
+            }
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            copies.add(target);
+        }
+        return copies;
+    }
+
+    /** One modification time for every file: reproducible archives, and the AOT cache's jar checks keep matching. */
+    private static void normalizeTimes(Path root, StageRequest request) throws IOException {
+        FileTime time = FileTime.from(request.createdAt());
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.setLastModifiedTime(p, time);
+            }
+        }
+    }
+}
