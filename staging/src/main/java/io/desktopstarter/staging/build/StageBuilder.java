@@ -44,6 +44,7 @@ public final class StageBuilder {
         List<String> modules = ModuleAnalyzer.requiredModules(jars, Runtime.version().feature());
         progress.accept("jdeps: backend needs " + String.join(",", modules));
         RuntimeImage.link(modules, out.resolve("runtime"), request.compress());
+        materializeSymlinks(out);
         progress.accept("jlink: runtime image ready (compress=" + request.compress() + ")");
 
         String javaPath = "runtime/bin/" + (RuntimeImage.isWindows() ? "java.exe" : "java");
@@ -130,6 +131,23 @@ public final class StageBuilder {
             copies.add(target);
         }
         return copies;
+    }
+
+    /**
+     * jlink links {@code legal/<module>/*} to java.base's copies. A staged tree of plain files
+     * archives, packages and verifies the same way on every OS, so links become copies.
+     */
+    private static void materializeSymlinks(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path link : walk.filter(Files::isSymbolicLink).toList()) {
+                Path target = link.toRealPath();
+                if (!target.startsWith(root.toRealPath())) {
+                    throw new IOException("jlink output links outside the staged tree: " + link + " -> " + target);
+                }
+                Files.delete(link);
+                Files.copy(target, link);
+            }
+        }
     }
 
     /** One modification time for every file: reproducible archives, and the AOT cache's jar checks keep matching. */

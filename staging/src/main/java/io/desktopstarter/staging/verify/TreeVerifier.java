@@ -21,7 +21,9 @@ public final class TreeVerifier {
         List<String> modified = new ArrayList<>();
         for (Map.Entry<String, String> entry : manifest.files().entrySet()) {
             Path file = root.resolve(entry.getKey());
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isSymbolicLink(file)) {
+                modified.add(entry.getKey()); // staged trees hold plain files only; a link could point anywhere
+            } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 missing.add(entry.getKey());
             } else if (!Digests.sha256(file).equals(entry.getValue())) {
                 modified.add(entry.getKey());

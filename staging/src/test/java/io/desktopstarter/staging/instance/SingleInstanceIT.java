@@ -1,0 +1,57 @@
+package io.desktopstarter.staging.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two real processes competing for one app-data directory. */
+class SingleInstanceIT {
+    @TempDir
+    Path appData;
+
+    @Test
+    void secondLaunchHandsItsArgumentsToTheFirstAndExitsZero() throws Exception {
+        Process primary = probe("--open", "first");
+        try {
+            BufferedReader primaryOut = primary.inputReader(StandardCharsets.UTF_8);
+            assertThat(primaryOut.readLine()).isEqualTo("primary");
+
+            Process second = probe("--open", "/tmp/file with spaces.txt", "");
+            assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(second.exitValue()).isZero();
+            assertThat(new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
+                    .isEqualTo("handed-off");
+            assertThat(primaryOut.readLine()).isEqualTo("focus-requested --open|/tmp/file with spaces.txt|");
+        } finally {
+            primary.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void crashedPrimaryLeavesNoStaleLock() throws Exception {
+        Process first = probe();
+        assertThat(first.inputReader(StandardCharsets.UTF_8).readLine()).isEqualTo("primary");
+        first.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+
+        Process next = probe();
+        try {
+            assertThat(next.inputReader(StandardCharsets.UTF_8).readLine()).isEqualTo("primary");
+        } finally {
+            next.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process probe(String... args) throws Exception {
+        var command = new java.util.ArrayList<>(java.util.List.of(
+                ProcessHandle.current().info().command().orElseThrow(), "-cp", System.getProperty("java.class.path"),
+                "io.desktopstarter.staging.fixtures.InstanceProbe", appData.toString()));
+        command.addAll(java.util.List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+}
