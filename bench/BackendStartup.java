@@ -31,7 +31,7 @@ public final class BackendStartup {
     private static final Pattern PORT = Pattern.compile("\"port\":(\\d+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    record Sample(double healthMs, long rssKb) {
+    record Sample(double readyMs, double healthMs, long rssKb) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,10 +59,11 @@ public final class BackendStartup {
             warm.add(runOnce(command, appData, idleMs));
         }
         double[] health = warm.stream().mapToDouble(Sample::healthMs).sorted().toArray();
+        double[] ready = warm.stream().mapToDouble(Sample::readyMs).sorted().toArray();
         long[] rss = warm.stream().mapToLong(Sample::rssKb).sorted().toArray();
-        System.out.printf("%s: first run %.0f ms to health; warm x%d: median %.0f ms, min %.0f ms, max %.0f ms;"
-                        + " idle RSS median %d MB (min %d, max %d)%n",
-                label, first.healthMs(), runs, median(health), health[0], health[health.length - 1],
+        System.out.printf("%s: first run %.0f ms to health; warm x%d: median %.0f ms, min %.0f ms, max %.0f ms"
+                        + " (ready line median %.0f ms); idle RSS median %d MB (min %d, max %d)%n",
+                label, first.healthMs(), runs, median(health), health[0], health[health.length - 1], median(ready),
                 rss[rss.length / 2] / 1024, rss[0] / 1024, rss[rss.length - 1] / 1024);
     }
 
@@ -77,6 +78,7 @@ public final class BackendStartup {
         Process process = builder.start();
         try {
             int port = readPort(process);
+            double readyMs = (System.nanoTime() - started) / 1e6;
             while (status(port, token, "/health/") != 200) {
                 Thread.sleep(2);
             }
@@ -89,7 +91,7 @@ public final class BackendStartup {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("backend did not stop after /desktop/shutdown");
             }
-            return new Sample(healthMs, rss);
+            return new Sample(readyMs, healthMs, rss);
         } finally {
             process.destroyForcibly();
         }

@@ -8,6 +8,7 @@ import io.desktopstarter.core.db.Database;
 import io.desktopstarter.core.db.MigrationFailedException;
 import io.desktopstarter.core.lifecycle.ExitCode;
 import io.desktopstarter.core.lifecycle.ParentWatchdog;
+import io.desktopstarter.core.lifecycle.StartupTimer;
 import io.desktopstarter.core.logging.LogSetup;
 import io.desktopstarter.core.tasks.TaskRepository;
 import io.desktopstarter.core.tasks.Worker;
@@ -41,6 +42,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTimer.start();
+        // SLF4J would report on stderr that it replayed events logged during parallel initialisation.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         String option = args.length == 0 ? "" : args[0];
         if (args.length > 1) {
             System.exit(fail(ExitCode.BAD_CONFIGURATION, "expected at most one option\n" + USAGE).code());
@@ -86,8 +90,16 @@ public final class Main {
     }
 
     private static ExitCode runServer(Settings settings, boolean dev) throws Exception {
-        Logger log = LoggerFactory.getLogger(Main.class);
+        // Logback takes ~35 ms to initialise; do it beside the database and HTTP set-up. SLF4J hands
+        // out substitute loggers meanwhile and replays their events once Logback is ready.
+        Thread loggingInit = Thread.ofPlatform().name("logging-init").start(LoggerFactory::getILoggerFactory);
         Backend backend = Backend.start(settings, Clock.systemUTC());
+        backend.warmUp(settings.token());
+        StartupTimer.mark("warm");
+        loggingInit.join();
+        Logger log = LoggerFactory.getLogger(Main.class);
+        StartupTimer.mark("ready");
+        log.debug("Start-up phases (ms since main): {}", StartupTimer.summary());
         // Hooks first: a launcher may send SIGTERM the moment it has read the ready line.
         settings.parentPid().ifPresent(pid -> ParentWatchdog.watch(pid, () -> {
             backend.requestStop();

@@ -3,7 +3,6 @@ package io.desktopstarter.core.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -23,7 +22,6 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     public static final String DIR_PROPERTY = "desktopstarter.log.dir";
     public static final String NAME_PROPERTY = "desktopstarter.log.name";
     public static final String LEVEL_PROPERTY = "desktopstarter.log.level";
-    private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -71,10 +69,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         return file;
     }
 
-    private static PatternLayoutEncoder encoder(LoggerContext context) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    private static LineEncoder encoder(LoggerContext context) {
+        LineEncoder encoder = new LineEncoder();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
         encoder.start();
         return encoder;
     }

@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Creates the AOT cache (JDK 25, {@code -XX:AOTCacheOutput}) by running the staged backend once
+ * Creates the AOT cache (JDK 25, {@code -XX:AOTCacheOutput}) by running the staged backend
  * through a scripted session that touches every page, form and endpoint, then stopping it the
- * way the launcher does. The JVM writes the cache when it exits.
+ * way the launcher does; the JVM writes the cache when it exits. Training runs on a database
+ * that already exists, like every launch but the first: the cache is preloaded at each start,
+ * and classes only a first run needs (Flyway, Jackson) would make every start slower.
  */
 final class AotTrainer {
     private static final Pattern PORT = Pattern.compile("\"port\":(\\d+)");
@@ -41,8 +43,26 @@ final class AotTrainer {
         } catch (IOException e) {
             throw new StageException("Cannot create a temporary app-data directory for AOT training", e);
         }
+        try {
+            runSession(stageRoot, backendCommand, appData, null);
+            progress.accept("AOT training: first run done (database created); recording the cache on a second run");
+            runSession(stageRoot, backendCommand, appData, cacheFile);
+            if (!Files.isRegularFile(cacheFile) || Files.size(cacheFile) == 0) {
+                throw new StageException("The JVM did not write the AOT cache " + cacheFile);
+            }
+        } catch (IOException e) {
+            throw new StageException("AOT training failed: " + e.getMessage(), e);
+        } finally {
+            deleteTree(appData);
+        }
+    }
+
+    private static void runSession(Path stageRoot, List<String> backendCommand, Path appData, Path cacheFile)
+            throws StageException, IOException {
         List<String> command = new ArrayList<>(backendCommand);
-        command.add(1, "-XX:AOTCacheOutput=" + stageRoot.relativize(cacheFile).toString().replace('\\', '/'));
+        if (cacheFile != null) {
+            command.add(1, "-XX:AOTCacheOutput=" + stageRoot.relativize(cacheFile).toString().replace('\\', '/'));
+        }
         String token = newToken();
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(stageRoot.toFile())
@@ -53,20 +73,13 @@ final class AotTrainer {
         Process process = null;
         try {
             process = builder.start();
-            int port = readPort(process);
-            progress.accept("AOT training: backend up on port " + port + ", running the scripted session");
-            new Session(port, token).run();
+            new Session(readPort(process), token).run();
             if (!process.waitFor(3, TimeUnit.MINUTES)) {
                 throw new StageException("AOT training run did not exit after /desktop/shutdown");
             }
             if (process.exitValue() != 0) {
                 throw new StageException("AOT training run exited with code " + process.exitValue());
             }
-            if (!Files.isRegularFile(cacheFile) || Files.size(cacheFile) == 0) {
-                throw new StageException("The JVM did not write the AOT cache " + cacheFile);
-            }
-        } catch (IOException e) {
-            throw new StageException("AOT training failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StageException("AOT training interrupted", e);
@@ -74,7 +87,6 @@ final class AotTrainer {
             if (process != null) {
                 process.destroyForcibly();
             }
-            deleteTree(appData);
         }
     }
 

@@ -13,7 +13,7 @@ final class ModuleAnalyzer {
     private ModuleAnalyzer() {
     }
 
-    static List<String> requiredModules(List<Path> jars, int release) throws StageException {
+    static List<String> requiredModules(List<Path> jars, int release, Set<String> excluded) throws StageException {
         String classPath = jars.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
         List<String> args = new ArrayList<>(List.of(
                 "--print-module-deps", "--ignore-missing-deps", "--multi-release", Integer.toString(release),
@@ -26,6 +26,7 @@ final class ModuleAnalyzer {
         if (!modules.contains("java.base")) {
             throw new StageException("jdeps returned no module list: " + out);
         }
+        modules.removeAll(excluded);
         return List.copyOf(modules);
     }
 }

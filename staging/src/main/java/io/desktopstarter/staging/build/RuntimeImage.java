@@ -10,12 +10,18 @@ final class RuntimeImage {
     private RuntimeImage() {
     }
 
-    static void link(List<String> modules, Path output, String compress) throws StageException {
+    /**
+     * @param defaultCds also write the JDK's default CDS archives (~28 MB); pointless when the
+     *                   backend runs with its own AOT cache, which already holds those classes
+     */
+    static void link(List<String> modules, Path output, String compress, boolean defaultCds) throws StageException {
         List<String> args = new ArrayList<>(List.of(
                 "--add-modules", String.join(",", modules),
                 "--strip-debug", "--no-header-files", "--no-man-pages",
-                "--generate-cds-archive",
                 "--output", output.toString()));
+        if (defaultCds) {
+            args.add("--generate-cds-archive");
+        }
         if (compress != null && !compress.isBlank() && !compress.equals("off")) {
             args.addAll(List.of("--compress", compress));
         }

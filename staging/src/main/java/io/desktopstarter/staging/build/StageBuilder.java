@@ -41,9 +41,10 @@ public final class StageBuilder {
             SqliteNatives.relocate(jar, app.resolve("native"), out, request.createdAt()).ifPresent(jvmOptions::addAll);
         }
 
-        List<String> modules = ModuleAnalyzer.requiredModules(jars, Runtime.version().feature());
-        progress.accept("jdeps: backend needs " + String.join(",", modules));
-        RuntimeImage.link(modules, out.resolve("runtime"), request.compress());
+        List<String> modules = ModuleAnalyzer.requiredModules(jars, Runtime.version().feature(), request.excludedModules());
+        progress.accept("jdeps: backend needs " + String.join(",", modules)
+                + (request.excludedModules().isEmpty() ? "" : " (excluded: " + request.excludedModules() + ")"));
+        RuntimeImage.link(modules, out.resolve("runtime"), request.compress(), !request.aot());
         materializeSymlinks(out);
         progress.accept("jlink: runtime image ready (compress=" + request.compress() + ")");
 

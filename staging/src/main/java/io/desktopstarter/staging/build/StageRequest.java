@@ -16,17 +16,18 @@ import java.util.Objects;
  * @param compress    jlink {@code --compress} value, or {@code off}
  * @param aot         train and ship an AOT cache
  * @param jvmOptions  extra JVM options for backend and worker
+ * @param excludedModules JDK modules jdeps reports but the backend does not need (optional uses)
  */
 public record StageRequest(
         String appId, String version, List<Path> appSources, String mainJar, String mainClass, Path output,
-        Instant createdAt, String compress, boolean aot, List<String> jvmOptions) {
+        Instant createdAt, String compress, boolean aot, List<String> jvmOptions, java.util.Set<String> excludedModules) {
 
     /**
      * JVM logging goes to stderr: by default its warnings (e.g. a rejected AOT cache) go to
      * stdout, which carries the ready line. Serial GC and C1 suit a small, short-lived-heap backend.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
-            "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
             "-Xss512k", "--enable-native-access=ALL-UNNAMED");
 
     public StageRequest {
@@ -39,5 +40,6 @@ public record StageRequest(
         Objects.requireNonNull(createdAt, "createdAt");
         compress = compress == null ? "off" : compress;
         jvmOptions = List.copyOf(jvmOptions);
+        excludedModules = java.util.Set.copyOf(excludedModules);
     }
 }

@@ -110,6 +110,9 @@ public final class StagingCli {
         @Option(names = "--jvm-option", description = "extra JVM option for backend and worker (repeatable)")
         List<String> jvmOptions = new ArrayList<>();
 
+        @Option(names = "--exclude-module", description = "JDK module to leave out although jdeps lists it (repeatable)")
+        List<String> excludedModules = new ArrayList<>();
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -118,7 +121,7 @@ public final class StagingCli {
             options.addAll(jvmOptions);
             try {
                 StageRequest request = new StageRequest(appId, version, app, mainJar, mainClass, output,
-                        Instant.parse(createdAt), compress, !noAot, options);
+                        Instant.parse(createdAt), compress, !noAot, options, new java.util.HashSet<>(excludedModules));
                 new StageBuilder(line -> {
                     out.println(line);
                     out.flush();

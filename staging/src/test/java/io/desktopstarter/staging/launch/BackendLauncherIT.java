@@ -163,12 +163,40 @@ class BackendLauncherIT {
             long killed = System.nanoTime();
 
             // 2 s is the contract; the bound leaves room for a loaded CI machine.
-            server.onExit().get(4, TimeUnit.SECONDS);
-            worker.onExit().get(4, TimeUnit.SECONDS);
+            awaitExited(server, Duration.ofSeconds(4));
+            awaitExited(worker, Duration.ofSeconds(4));
             System.out.println("launcher SIGKILL: backend gone after " + (System.nanoTime() - killed) / 1_000_000 + " ms");
         } finally {
             probe.destroyForcibly();
             probe.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Orphans are re-parented to PID 1, and until it reaps them they are zombies, which
+     * ProcessHandle still calls alive. A zombie has exited, which is what the contract is about.
+     */
+    private static void awaitExited(ProcessHandle process, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (running(process)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("process " + process.pid() + " still running after " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean running(ProcessHandle process) {
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        if (!java.nio.file.Files.exists(Path.of("/proc/self/stat"))) {
+            return process.isAlive();
+        }
+        try {
+            String text = java.nio.file.Files.readString(stat);
+            char state = text.charAt(text.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (java.io.IOException e) {
+            return false; // gone from /proc: exited and reaped
         }
     }
 
