@@ -34,6 +34,17 @@ public final class BackendStartup {
     record Sample(double readyMs, double healthMs, long rssKb) {
     }
 
+    /** Warm-run statistics of one command. */
+    record Summary(String label, double firstMs, double medianMs, double minMs, double maxMs, double readyMedianMs,
+            long rssMedianKb) {
+        @Override
+        public String toString() {
+            return String.format("%s: first run %.0f ms to health; warm x%s: median %.0f ms, min %.0f ms, max %.0f ms"
+                    + " (ready line median %.0f ms); idle RSS median %d MB", label, firstMs, "N", medianMs, minMs, maxMs,
+                    readyMedianMs, rssMedianKb / 1024);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int runs = 10;
         long idleMs = 1500;
@@ -52,26 +63,29 @@ public final class BackendStartup {
             }
         }
         List<String> command = List.of(Arrays.copyOfRange(args, split + 1, args.length));
+        System.out.println(measure(label, command, Path.of("."), runs, idleMs).toString().replace("xN", "x" + runs));
+    }
+
+    static Summary measure(String label, List<String> command, Path workDir, int runs, long idleMs) throws Exception {
         Path appData = Files.createTempDirectory("bench-app-data");
-        Sample first = runOnce(command, appData, idleMs);
+        Sample first = runOnce(command, workDir, appData, idleMs);
         List<Sample> warm = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            warm.add(runOnce(command, appData, idleMs));
+            warm.add(runOnce(command, workDir, appData, idleMs));
         }
         double[] health = warm.stream().mapToDouble(Sample::healthMs).sorted().toArray();
         double[] ready = warm.stream().mapToDouble(Sample::readyMs).sorted().toArray();
         long[] rss = warm.stream().mapToLong(Sample::rssKb).sorted().toArray();
-        System.out.printf("%s: first run %.0f ms to health; warm x%d: median %.0f ms, min %.0f ms, max %.0f ms"
-                        + " (ready line median %.0f ms); idle RSS median %d MB (min %d, max %d)%n",
-                label, first.healthMs(), runs, median(health), health[0], health[health.length - 1], median(ready),
-                rss[rss.length / 2] / 1024, rss[0] / 1024, rss[rss.length - 1] / 1024);
+        return new Summary(label, first.healthMs(), median(health), health[0], health[health.length - 1],
+                median(ready), rss[rss.length / 2]);
     }
 
-    private static Sample runOnce(List<String> command, Path appData, long idleMs) throws Exception {
+    private static Sample runOnce(List<String> command, Path workDir, Path appData, long idleMs) throws Exception {
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);
         String token = HexFormat.of().formatHex(raw);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("DESKTOP_STARTER_TOKEN", token);
         builder.environment().put("DESKTOP_STARTER_APP_DATA_DIR", appData.toString());
         long started = System.nanoTime();

@@ -67,6 +67,28 @@ class BackendLauncherIT {
     }
 
     @Test
+    void developmentModeRunsTheBackendFromItsBuildOutput() throws Exception {
+        Path coreTarget = Path.of(System.getProperty("backend.build.dir"));
+        BackendSource source = BackendSource.fromBuildOutput(coreTarget, "desktop-starter-core", "io.desktopstarter.core.Main");
+
+        try (BackendLauncher launcher = new BackendLauncher(source, LaunchOptions.defaults().withAppDataDir(appData),
+                events::add)) {
+            BackendSession session = launcher.start();
+
+            assertThat(source.mode()).isEqualTo("development");
+            assertThat(get(session, "/health/", true)).isEqualTo(200);
+            assertThat(ProcessHandle.of(session.serverPid()).orElseThrow().info().commandLine().orElseThrow())
+                    .contains(coreTarget.toString());
+        }
+    }
+
+    @Test
+    void missingBuildOutputSaysWhatToBuild() {
+        assertThatThrownBy(() -> BackendSource.fromBuildOutput(appData, "desktop-starter-core", "x.Main"))
+                .hasMessageContaining("run ./mvnw -pl core package first");
+    }
+
+    @Test
     void backendThatNeverBecomesHealthyFailsWithinTheTimeout() throws Exception {
         BackendLauncher launcher = new BackendLauncher(fake("never-healthy"),
                 LaunchOptions.defaults().withAppDataDir(appData).withStartTimeout(Duration.ofSeconds(3)), events::add);
