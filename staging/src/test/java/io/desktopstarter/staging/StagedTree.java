@@ -1,10 +1,8 @@
 package io.desktopstarter.staging;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import io.desktopstarter.staging.build.StageBuilder;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 
 /** The tree Maven staged at package time, and throw-away copies of it for tests that damage it. */
 public final class StagedTree {
@@ -20,17 +18,7 @@ public final class StagedTree {
     }
 
     public static Path copyTo(Path target) throws IOException {
-        Path source = path();
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk.toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        StageBuilder.copyTree(path(), target);
         return target;
     }
 
