@@ -36,6 +36,7 @@ public final class BackendLauncher implements AutoCloseable {
     private final LogTail tail;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean exitEventsSuppressed;
     private volatile Process server;
     private volatile Process worker;
@@ -84,12 +85,27 @@ public final class BackendLauncher implements AutoCloseable {
 
     /**
      * Stops the worker (SIGTERM, then forced after the grace period), then the server
-     * ({@code POST /desktop/shutdown}, then SIGTERM, then forced). Idempotent.
+     * ({@code POST /desktop/shutdown}, then SIGTERM, then forced). Idempotent: a second caller
+     * (e.g. a shutdown hook while the window's quit is stopping) waits for the first to finish.
      */
     public void stop() {
         if (!stopping.compareAndSet(false, true)) {
+            try {
+                stopped.await(options.stopGrace().multipliedBy(2).plusSeconds(3).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return;
         }
+        try {
+            stopProcesses();
+        } finally {
+            stopped.countDown();
+        }
+        listener.accept(new LauncherEvent.Stopped());
+    }
+
+    private void stopProcesses() {
         Duration grace = options.stopGrace();
         Process w = worker;
         if (w != null) {
@@ -107,7 +123,6 @@ public final class BackendLauncher implements AutoCloseable {
             }
             endTree(s, Duration.ofSeconds(1));
         }
-        listener.accept(new LauncherEvent.Stopped());
     }
 
     @Override

@@ -1,0 +1,190 @@
+package io.desktopstarter.shell.javafx;
+
+import io.desktopstarter.staging.launch.BackendSession;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.concurrent.Worker;
+import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.web.WebEngine;
+import javafx.scene.web.WebView;
+import javafx.stage.Stage;
+import netscape.javascript.JSObject;
+
+/** The app window: menus and a WebView that only ever shows the backend's own pages. */
+final class MainWindow {
+    private final Stage stage;
+    private final WebView webView = new WebView();
+    private final ExternalOpener opener;
+    private final Path geometryFile;
+    private final Bridge bridge = new Bridge();
+    private NavigationPolicy policy;
+    private String lastGoodUrl;
+
+    /**
+     * Installed in every backend page: link clicks that would leave the origin, {@code target=_blank}
+     * and {@code window.open} go through {@link Bridge#navigate} instead of navigating the WebView.
+     */
+    private static final String GUARD_SCRIPT = """
+            (function () {
+              if (window.__desktopGuard) return;
+              window.__desktopGuard = true;
+              document.addEventListener('click', function (e) {
+                var a = e.target && e.target.closest ? e.target.closest('a[href]') : null;
+                if (!a) return;
+                if (a.origin === location.origin && (!a.target || a.target === '_self')) return;
+                e.preventDefault();
+                e.stopPropagation();
+                window.desktopShell.navigate(a.href);
+              }, true);
+              window.open = function (url) {
+                if (url) window.desktopShell.navigate(new URL(url, location.href).href);
+                return null;
+              };
+            })();
+            """;
+
+    /** Built while the splash shows: creating the WebView initialises WebKit, the slowest part of start-up. */
+    MainWindow(Stage stage, Image icon, ExternalOpener opener, Path appData, Runnable onQuit, Runnable onAbout) {
+        this.stage = stage;
+        this.opener = opener;
+        this.geometryFile = appData.resolve("window-javafx.properties");
+        stage.setTitle(JavaFxShell.APP_NAME);
+        stage.getIcons().add(icon);
+        stage.setMinWidth(WindowGeometry.MIN_WIDTH);
+        stage.setMinHeight(WindowGeometry.MIN_HEIGHT);
+        WindowGeometry g = WindowGeometry.load(geometryFile).orElse(WindowGeometry.DEFAULT);
+        stage.setWidth(g.width());
+        stage.setHeight(g.height());
+        if (!Double.isNaN(g.x())) {
+            stage.setX(g.x());
+            stage.setY(g.y());
+        }
+        stage.setMaximized(g.maximized());
+
+        MenuItem openData = new MenuItem("Open App Data Folder");
+        openData.setOnAction(e -> opener.open(appData.toUri().toString()));
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> onQuit.run());
+        Menu file = new Menu("File", null, openData, new SeparatorMenuItem(), quit);
+        MenuItem about = new MenuItem("About " + JavaFxShell.APP_NAME);
+        about.setOnAction(e -> onAbout.run());
+        Menu help = new Menu("Help", null, about);
+        MenuBar menus = new MenuBar(file, help);
+        menus.setUseSystemMenuBar(System.getProperty("os.name", "").toLowerCase().contains("mac"));
+
+        webView.setContextMenuEnabled(false);
+        Scene scene = new Scene(new BorderPane(webView, menus, null, null, null));
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            onQuit.run();
+        });
+    }
+
+    /** Shows the backend's pages; calls {@code onFirstPage} when a backend page (after sign-in) has loaded. */
+    void open(BackendSession session, String startPage, Consumer<String> onFirstPage, Consumer<String> onLoadFailed) {
+        policy = new NavigationPolicy(session.origin());
+        WebEngine engine = webView.getEngine();
+        guard(engine);
+        engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
+            String location = engine.getLocation();
+            if (state == Worker.State.SUCCEEDED && policy.decide(location) == NavigationPolicy.Decision.STAY) {
+                lastGoodUrl = location;
+                JSObject window = (JSObject) engine.executeScript("window");
+                window.setMember("desktopShell", bridge);
+                engine.executeScript(GUARD_SCRIPT);
+            }
+            if (state == Worker.State.SUCCEEDED && !location.contains("/desktop-auth/")) {
+                onFirstPage.accept(location);
+            } else if (state == Worker.State.FAILED) {
+                onLoadFailed.accept(location);
+            }
+        });
+        engine.load(session.bootstrapUrl(startPage));
+        stage.show();
+    }
+
+    WebEngine engine() {
+        return webView.getEngine();
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    void focus() {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    void saveGeometry() {
+        try {
+            new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())
+                    .save(geometryFile);
+        } catch (IOException e) {
+            System.err.println("desktop-java-starter: cannot save the window size: " + e.getMessage());
+        }
+    }
+
+    /** Called by page JavaScript (public for WebKit's reflection); applies the policy. */
+    public final class Bridge {
+        public void navigate(String url) {
+            switch (policy.decide(url)) {
+                case STAY -> Platform.runLater(() -> webView.getEngine().load(url));
+                case OPEN_EXTERNALLY -> opener.open(url);
+                case BLOCK -> System.err.println("desktop-java-starter: blocked navigation to " + url);
+            }
+        }
+    }
+
+    /**
+     * The backstop for navigations the page script did not catch (script-set locations, forms):
+     * anything but the backend origin is cancelled and the last good page restored; web and mail
+     * URLs also go to the OS. Pop-ups get a throw-away engine that is never shown.
+     */
+    private void guard(WebEngine engine) {
+        engine.locationProperty().addListener((obs, old, url) -> {
+            NavigationPolicy.Decision decision = policy.decide(url);
+            if (decision == NavigationPolicy.Decision.STAY) {
+                return;
+            }
+            Platform.runLater(() -> {
+                engine.getLoadWorker().cancel();
+                if (lastGoodUrl != null) {
+                    engine.load(lastGoodUrl);
+                }
+            });
+            if (decision == NavigationPolicy.Decision.OPEN_EXTERNALLY) {
+                opener.open(url);
+            }
+        });
+        engine.setCreatePopupHandler(features -> {
+            WebEngine sink = new WebEngine();
+            sink.locationProperty().addListener((obs, old, url) -> {
+                if (url != null && !url.isBlank() && policy.decide(url) != NavigationPolicy.Decision.BLOCK) {
+                    if (policy.decide(url) == NavigationPolicy.Decision.OPEN_EXTERNALLY) {
+                        opener.open(url);
+                    } else {
+                        engine.load(url); // a same-origin target=_blank opens in the one window
+                    }
+                }
+                Platform.runLater(() -> sink.getLoadWorker().cancel());
+            });
+            return sink;
+        });
+    }
+
+}

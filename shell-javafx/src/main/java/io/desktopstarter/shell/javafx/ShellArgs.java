@@ -1,0 +1,70 @@
+package io.desktopstarter.shell.javafx;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Command line of the shell.
+ *
+ * @param backendDir  staged backend tree; default: {@code backend/} beside the app, else {@code .stage/backend}
+ * @param devBackend  run the backend from a build output directory instead ({@code core/target})
+ * @param splashMin   minimum time the splash stays up (default 1.2 s, 0 in smoke mode)
+ * @param startPage   the page to open after sign-in
+ * @param passThrough arguments handed to an already running instance
+ */
+public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path> devBackend, Duration splashMin,
+        String startPage, List<String> passThrough) {
+
+    static final String USAGE = """
+            Usage: desktop-java-starter [--smoke] [--backend=DIR | --dev-backend=DIR] [--splash-min-ms=N] [--start-page=/path]
+              --smoke            start, wait for the first page, print one JSON timing line, quit (exit 0 on success)
+              --backend=DIR      staged backend tree (default: the one installed with the app, or .stage/backend)
+              --dev-backend=DIR  run the backend from its build output (e.g. core/target) with this JDK
+              --splash-min-ms=N  keep the splash up at least N ms (default 1200; 0 with --smoke)
+              --start-page=PATH  local page to open first (default /items/)
+            """;
+
+    public static ShellArgs parse(List<String> args) {
+        boolean smoke = args.contains("--smoke");
+        Optional<Path> backend = Optional.empty();
+        Optional<Path> dev = Optional.empty();
+        Duration splash = smoke ? Duration.ZERO : Duration.ofMillis(1200);
+        String start = "/items/";
+        List<String> rest = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--smoke")) {
+                continue;
+            } else if (arg.startsWith("--backend=")) {
+                backend = Optional.of(Path.of(value(arg)));
+            } else if (arg.startsWith("--dev-backend=")) {
+                dev = Optional.of(Path.of(value(arg)));
+            } else if (arg.startsWith("--splash-min-ms=")) {
+                try {
+                    splash = Duration.ofMillis(Long.parseLong(value(arg)));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--splash-min-ms needs a number of milliseconds");
+                }
+            } else if (arg.startsWith("--start-page=")) {
+                start = value(arg);
+                if (!start.startsWith("/") || start.startsWith("//")) {
+                    throw new IllegalArgumentException("--start-page must be a local path such as /tasks/");
+                }
+            } else if (arg.startsWith("--")) {
+                throw new IllegalArgumentException("unknown option " + arg);
+            } else {
+                rest.add(arg);
+            }
+        }
+        if (backend.isPresent() && dev.isPresent()) {
+            throw new IllegalArgumentException("use either --backend or --dev-backend, not both");
+        }
+        return new ShellArgs(smoke, backend, dev, splash, start, rest);
+    }
+
+    private static String value(String arg) {
+        return arg.substring(arg.indexOf('=') + 1);
+    }
+}
