@@ -24,12 +24,13 @@ final class Dialogs {
             alert.initOwner(owner);
         }
         ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().add(icon);
+        alert.getDialogPane().setPrefWidth(640);
         if (!logLines.isEmpty()) {
             TextArea log = new TextArea(String.join("\n", logLines));
             log.setEditable(false);
             log.setWrapText(false);
             log.setPrefRowCount(10);
-            log.setPrefColumnCount(80);
+            log.setPrefColumnCount(60);
             GridPane.setVgrow(log, Priority.ALWAYS);
             GridPane.setHgrow(log, Priority.ALWAYS);
             GridPane content = new GridPane();

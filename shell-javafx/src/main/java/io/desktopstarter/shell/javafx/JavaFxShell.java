@@ -54,6 +54,21 @@ public final class JavaFxShell extends Application {
         return exitCode;
     }
 
+    /** SIGTERM/SIGINT: the same clean quit as the menu, exit 0 (the JVM's default would be 143). */
+    static void terminateRequested() {
+        JavaFxShell shell = running;
+        if (shell != null) {
+            Platform.runLater(shell::quit);
+        } else {
+            Thread.ofPlatform().start(() -> {
+                if (launcher != null) {
+                    launcher.stop();
+                }
+                System.exit(exitCode);
+            });
+        }
+    }
+
     /** Another launch handed us its arguments: bring the window forward. */
     static void handOff(List<String> args) {
         JavaFxShell shell = running;
@@ -141,9 +156,12 @@ public final class JavaFxShell extends Application {
             if (firstPage.compareAndSet(false, true)) {
                 splash.close();
                 if (c.args().smoke()) {
-                    System.out.println(smokeLine(session, sinceStart()));
-                    System.out.flush();
-                    quit();
+                    long firstPageMs = sinceStart();
+                    CompletableFuture.delayedExecutor(c.args().smokeIdle().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+                        System.out.println(smokeLine(session, firstPageMs));
+                        System.out.flush();
+                        Platform.runLater(this::quit);
+                    });
                 }
             }
         }, location -> {

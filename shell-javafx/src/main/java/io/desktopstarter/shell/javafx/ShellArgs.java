@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param devBackend  run the backend from a build output directory instead ({@code core/target})
  * @param splashMin   minimum time the splash stays up (default 1.2 s, 0 in smoke mode)
  * @param startPage   the page to open after sign-in
+ * @param smokeIdle   in smoke mode, how long to stay idle after the first page before measuring RSS
  * @param passThrough arguments handed to an already running instance
  */
 public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path> devBackend, Duration splashMin,
-        String startPage, List<String> passThrough) {
+        String startPage, Duration smokeIdle, List<String> passThrough) {
 
     static final String USAGE = """
             Usage: desktop-java-starter [--smoke] [--backend=DIR | --dev-backend=DIR] [--splash-min-ms=N] [--start-page=/path]
@@ -33,6 +34,7 @@ public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path>
         Optional<Path> dev = Optional.empty();
         Duration splash = smoke ? Duration.ZERO : Duration.ofMillis(1200);
         String start = "/items/";
+        Duration idle = Duration.ZERO;
         List<String> rest = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals("--smoke")) {
@@ -46,6 +48,12 @@ public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path>
                     splash = Duration.ofMillis(Long.parseLong(value(arg)));
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("--splash-min-ms needs a number of milliseconds");
+                }
+            } else if (arg.startsWith("--smoke-idle-ms=")) {
+                try {
+                    idle = Duration.ofMillis(Long.parseLong(value(arg)));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--smoke-idle-ms needs a number of milliseconds");
                 }
             } else if (arg.startsWith("--start-page=")) {
                 start = value(arg);
@@ -61,7 +69,7 @@ public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path>
         if (backend.isPresent() && dev.isPresent()) {
             throw new IllegalArgumentException("use either --backend or --dev-backend, not both");
         }
-        return new ShellArgs(smoke, backend, dev, splash, start, rest);
+        return new ShellArgs(smoke, backend, dev, splash, start, idle, rest);
     }
 
     private static String value(String arg) {

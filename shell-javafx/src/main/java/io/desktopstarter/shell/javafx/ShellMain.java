@@ -52,6 +52,7 @@ public final class ShellMain {
             System.exit(USAGE);
             return;
         }
+        onTerminate(JavaFxShell::terminateRequested);
         Application.launch(JavaFxShell.class);
         if (instance != null) {
             try {
@@ -61,6 +62,18 @@ public final class ShellMain {
             }
         }
         System.exit(JavaFxShell.exitCode());
+    }
+
+    /** TERM and INT quit like the menu does; where a signal does not exist, the shutdown hook still stops the backend. */
+    @SuppressWarnings("removal")
+    private static void onTerminate(Runnable quit) {
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> quit.run());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // not available on this OS
+            }
+        }
     }
 
     private static BackendSource source(ShellArgs args) throws ManifestException {
