@@ -165,6 +165,10 @@ public final class JavaFxShell extends Application {
                 }
             }
         }, location -> {
+            boolean serverAlive = ProcessHandle.of(session.serverPid()).map(ProcessHandle::isAlive).orElse(false);
+            if (!serverAlive) {
+                return; // the launcher reports the crash (exit 4); that is the cause, not the page
+            }
             if (!firstPage.get() && c.args().smoke()) {
                 System.err.println("desktop-java-starter: the first page failed to load: " + location);
                 exitCode = 5;
