@@ -1,0 +1,95 @@
+package io.desktopstarter.signing.checksums;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code sha256sum}-compatible manifests: {@code <hex>  <file name>} per line, sorted by name. */
+public final class ChecksumManifest {
+    private static final Pattern LINE = Pattern.compile("([0-9a-f]{64}) [ *](.+)");
+
+    private ChecksumManifest() {
+    }
+
+    /** One file's result when checking a manifest. */
+    public record Entry(String name, Status status) {
+        public String line() {
+            return name + ": " + switch (status) {
+                case OK -> "OK";
+                case MISMATCH -> "FAILED";
+                case MISSING -> "FAILED open or read";
+            };
+        }
+    }
+
+    /** Like sha256sum -c: OK, FAILED, FAILED open or read. */
+    public enum Status { OK, MISMATCH, MISSING }
+
+    public static String create(List<Path> files) throws IOException {
+        List<Path> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        StringBuilder out = new StringBuilder();
+        for (Path file : sorted) {
+            String name = file.getFileName().toString();
+            if (name.contains("\n") || name.contains("\\")) {
+                throw new IOException("cannot list a file name with a newline or backslash: " + name);
+            }
+            out.append(sha256(file)).append("  ").append(name).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Checks every line against the files beside the manifest; a malformed line is an error, not a skip. */
+    public static List<Entry> check(Path manifest) throws IOException {
+        Path dir = manifest.toAbsolutePath().getParent();
+        List<Entry> result = new ArrayList<>();
+        int number = 0;
+        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            Matcher m = LINE.matcher(line);
+            if (!m.matches() || m.group(2).contains("/") || m.group(2).equals("..")) {
+                throw new IOException(manifest + " line " + number + " is not '<sha256>  <file name>'");
+            }
+            String name = m.group(2);
+            try {
+                result.add(new Entry(name, sha256(dir.resolve(name)).equals(m.group(1)) ? Status.OK : Status.MISMATCH));
+            } catch (NoSuchFileException e) {
+                result.add(new Entry(name, Status.MISSING));
+            }
+        }
+        if (result.isEmpty()) {
+            throw new IOException(manifest + " lists no files");
+        }
+        return result;
+    }
+
+    public static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,244 @@
+package io.desktopstarter.signing.cli;
+
+import io.desktopstarter.signing.checksums.ChecksumManifest;
+import io.desktopstarter.signing.files.SafeFiles;
+import io.desktopstarter.signing.keys.KdfLimits;
+import io.desktopstarter.signing.keys.KeyFormatException;
+import io.desktopstarter.signing.keys.SecretKey;
+import io.desktopstarter.signing.keys.SecretKeyFile;
+import io.desktopstarter.signing.keys.WrongPasswordException;
+import io.desktopstarter.signing.sign.MinisignSigner;
+import io.desktopstarter.updater.trust.MinisignFormatException;
+import io.desktopstarter.updater.trust.MinisignPublicKey;
+import io.desktopstarter.updater.trust.MinisignSignature;
+import io.desktopstarter.updater.trust.MinisignVerifier;
+import io.desktopstarter.updater.trust.Verification;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code desktop-starter-signing keygen|sign|verify|checksums}. Exit codes: 0 ok, 1 a signature or
+ * checksum does not match, 2 bad input (missing or malformed file, wrong password, refused overwrite).
+ */
+@Command(name = "desktop-starter-signing", mixinStandardHelpOptions = true,
+        description = "Release keys, minisign signatures and sha256sum manifests.",
+        subcommands = {SigningCli.Keygen.class, SigningCli.Sign.class, SigningCli.Verify.class, SigningCli.Checksums.class})
+public final class SigningCli {
+    static final int MISMATCH = 1;
+    static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SigningCli()).execute(args));
+    }
+
+    /** Shared error reporting: one line, no stack trace, no secrets. */
+    abstract static class Base implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        int fail(String message) {
+            spec.commandLine().getErr().println("error: " + message);
+            return BAD_INPUT;
+        }
+
+        @Override
+        public Integer call() {
+            try {
+                return run();
+            } catch (NoSuchFileException e) {
+                return fail("no such file: " + e.getFile());
+            } catch (FileAlreadyExistsException e) {
+                return fail(e.getMessage());
+            } catch (WrongPasswordException | KeyFormatException | MinisignFormatException e) {
+                return fail(e.getMessage());
+            } catch (IOException e) {
+                return fail(e.getMessage());
+            }
+        }
+
+        abstract int run() throws IOException, WrongPasswordException, KeyFormatException, MinisignFormatException;
+
+        static char[] readPassword(Path file) throws IOException {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int end = text.indexOf('\n');
+            String line = end < 0 ? text : text.substring(0, end);
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            if (line.isEmpty()) {
+                throw new IOException("the password file " + file + " is empty");
+            }
+            return line.toCharArray();
+        }
+    }
+
+    @Command(name = "keygen", description = "Create a minisign Ed25519 key pair (secret key encrypted with scrypt).")
+    static final class Keygen extends Base {
+        @Option(names = "--secret-key", required = true)
+        Path secretKey;
+
+        @Option(names = "--public-key", required = true)
+        Path publicKey;
+
+        @Option(names = "--password-file", description = "first line is the password")
+        Path passwordFile;
+
+        @Option(names = "--unencrypted", description = "store the secret key without a password (like minisign -W)")
+        boolean unencrypted;
+
+        @Option(names = "--force", description = "replace existing key files")
+        boolean force;
+
+        @Option(names = "--kdf", defaultValue = "sensitive", description = "scrypt strength: sensitive (minisign's, ~1 GiB) or interactive (16 MiB, test keys)")
+        String kdf;
+
+        @Override
+        int run() throws IOException {
+            if (unencrypted == (passwordFile != null)) {
+                return fail("give exactly one of --password-file FILE or --unencrypted");
+            }
+            KdfLimits limits = switch (kdf) {
+                case "sensitive" -> KdfLimits.SENSITIVE;
+                case "interactive" -> KdfLimits.INTERACTIVE;
+                default -> null;
+            };
+            if (limits == null) {
+                return fail("--kdf must be sensitive or interactive");
+            }
+            if (!force && (Files.exists(secretKey) || Files.exists(publicKey))) {
+                return fail((Files.exists(secretKey) ? secretKey : publicKey) + " exists; pass --force to replace it");
+            }
+            SecretKey key = SecretKeyFile.generate();
+            char[] password = unencrypted ? null : readPassword(passwordFile);
+            SafeFiles.write(secretKey, SecretKeyFile.encode(key, password, limits).getBytes(StandardCharsets.UTF_8), true, force);
+            SafeFiles.write(publicKey, key.publicKey().toFileContent().getBytes(StandardCharsets.UTF_8), false, force);
+            out().println("Created key " + key.publicKey().keyIdHex() + ": secret " + secretKey + ", public " + publicKey);
+            return 0;
+        }
+    }
+
+    @Command(name = "sign", description = "Write FILE.minisig for each FILE (prehashed, verifies with minisign -V).")
+    static final class Sign extends Base {
+        @Option(names = "--secret-key", required = true)
+        Path secretKey;
+
+        @Option(names = "--password-file")
+        Path passwordFile;
+
+        @Option(names = "--trusted-comment", description = "default: timestamp:<unix time>, file:<name>, hashed")
+        String trustedComment;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE")
+        List<Path> files;
+
+        @Override
+        int run() throws IOException, WrongPasswordException, KeyFormatException {
+            if (trustedComment != null && (trustedComment.contains("\n") || trustedComment.contains("\r"))) {
+                return fail("--trusted-comment must be one line");
+            }
+            String keyText = Files.readString(secretKey, StandardCharsets.UTF_8);
+            char[] password = passwordFile == null ? null : readPassword(passwordFile);
+            SecretKey key = SecretKeyFile.decode(keyText, password);
+            MinisignSigner signer = new MinisignSigner(key, Clock.systemUTC());
+            List<Path[]> pending = new ArrayList<>();
+            for (Path file : files) {
+                if (!Files.isRegularFile(file)) {
+                    return fail("no such file: " + file);
+                }
+                pending.add(new Path[] {file, file.resolveSibling(file.getFileName() + ".minisig")});
+            }
+            for (Path[] pair : pending) {
+                MinisignSignature signature = signer.sign(pair[0], trustedComment);
+                SafeFiles.write(pair[1], signature.toFileContent().getBytes(StandardCharsets.UTF_8), false, true);
+                out().println("Signed " + pair[0] + " -> " + pair[1]);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "verify", description = "Check FILE against its minisign signature; prints the trusted comment.")
+    static final class Verify extends Base {
+        @Option(names = "--public-key", required = true)
+        Path publicKey;
+
+        @Option(names = "--signature", description = "default: FILE.minisig")
+        Path signature;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Override
+        int run() throws IOException, MinisignFormatException {
+            MinisignPublicKey key = MinisignPublicKey.parse(Files.readString(publicKey, StandardCharsets.UTF_8));
+            Path sigFile = signature != null ? signature : file.resolveSibling(file.getFileName() + ".minisig");
+            MinisignSignature sig = MinisignSignature.parse(Files.readString(sigFile, StandardCharsets.UTF_8));
+            if (!Files.isRegularFile(file)) {
+                return fail("no such file: " + file);
+            }
+            return switch (MinisignVerifier.verify(key, sig, file)) {
+                case Verification.Valid valid -> {
+                    out().println("Signature and comment signature verified");
+                    out().println("Trusted comment: " + valid.trustedComment());
+                    yield 0;
+                }
+                case Verification.Invalid invalid -> {
+                    spec.commandLine().getErr().println("FAILED: " + invalid.reason().label() + ": " + invalid.detail());
+                    yield MISMATCH;
+                }
+            };
+        }
+    }
+
+    @Command(name = "checksums", description = "Write a sha256sum manifest (--output) or check one (--check).")
+    static final class Checksums extends Base {
+        @Option(names = "--output", description = "manifest to write for FILE...")
+        Path output;
+
+        @Option(names = "--check", description = "manifest to verify, like sha256sum -c")
+        Path check;
+
+        @Parameters(arity = "0..*", paramLabel = "FILE")
+        List<Path> files = new ArrayList<>();
+
+        @Override
+        int run() throws IOException {
+            if ((output == null) == (check == null)) {
+                return fail("give --output MANIFEST FILE... or --check MANIFEST");
+            }
+            if (output != null) {
+                if (files.isEmpty()) {
+                    return fail("no files to list");
+                }
+                SafeFiles.write(output, ChecksumManifest.create(files).getBytes(StandardCharsets.UTF_8), false, true);
+                out().println("Wrote " + output + " (" + files.size() + " files)");
+                return 0;
+            }
+            List<ChecksumManifest.Entry> entries = ChecksumManifest.check(check);
+            entries.forEach(e -> out().println(e.line()));
+            long bad = entries.stream().filter(e -> e.status() != ChecksumManifest.Status.OK).count();
+            if (bad > 0) {
+                spec.commandLine().getErr().println("FAILED: " + bad + " of " + entries.size() + " files do not match");
+                return MISMATCH;
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.desktopstarter.updater.trust;
+
+/** A key or signature file that is not in the minisign format. */
+public final class MinisignFormatException extends Exception {
+    public MinisignFormatException(String message) {
+        super(message);
+    }
+}
