@@ -7,6 +7,11 @@ import io.desktopstarter.signing.keys.KeyFormatException;
 import io.desktopstarter.signing.keys.SecretKey;
 import io.desktopstarter.signing.keys.SecretKeyFile;
 import io.desktopstarter.signing.keys.WrongPasswordException;
+import io.desktopstarter.signing.macos.MacSigner;
+import io.desktopstarter.signing.macos.MacSigningPlan;
+import io.desktopstarter.signing.preflight.Finding;
+import io.desktopstarter.signing.preflight.NativeScanner;
+import io.desktopstarter.signing.preflight.Preflight;
 import io.desktopstarter.signing.sign.MinisignSigner;
 import io.desktopstarter.updater.trust.MinisignFormatException;
 import io.desktopstarter.updater.trust.MinisignPublicKey;
@@ -36,7 +41,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "desktop-starter-signing", mixinStandardHelpOptions = true,
         description = "Release keys, minisign signatures and sha256sum manifests.",
-        subcommands = {SigningCli.Keygen.class, SigningCli.Sign.class, SigningCli.Verify.class, SigningCli.Checksums.class})
+        subcommands = {SigningCli.Keygen.class, SigningCli.Sign.class, SigningCli.Verify.class, SigningCli.Checksums.class,
+                SigningCli.MacosPlan.class, SigningCli.MacosSign.class, SigningCli.PreflightCommand.class})
 public final class SigningCli {
     static final int MISMATCH = 1;
     static final int BAD_INPUT = 2;
@@ -239,6 +245,101 @@ public final class SigningCli {
                 return MISMATCH;
             }
             return 0;
+        }
+    }
+
+    @Command(name = "macos-plan", description = "Print the codesign/notarytool/stapler steps the current environment allows; no secrets.")
+    static class MacosPlan extends Base {
+        @Option(names = "--app", defaultValue = "Desktop Java Starter.app")
+        Path app;
+
+        @Option(names = "--entitlements", defaultValue = "entitlements.plist")
+        Path entitlements;
+
+        @Option(names = "--nested", description = "native code inside the app to sign first (repeatable)")
+        List<Path> nested = new ArrayList<>();
+
+        MacSigningPlan plan() {
+            return MacSigningPlan.of(System.getenv(), app, entitlements, nested);
+        }
+
+        @Override
+        int run() throws IOException {
+            plan().describe().forEach(out()::println);
+            return 0;
+        }
+    }
+
+    @Command(name = "macos-sign", description = "Run the macos-plan steps (macOS only).")
+    static final class MacosSign extends MacosPlan {
+        @Override
+        int run() throws IOException {
+            if (!System.getProperty("os.name", "").toLowerCase().contains("mac")) {
+                return fail("macos-sign runs codesign and notarytool, which exist only on macOS; "
+                        + "use macos-plan to see the steps on this OS");
+            }
+            MacSigningPlan plan = plan();
+            plan.describe().forEach(out()::println);
+            if (!plan.signs()) {
+                out().println("Unsigned build: " + plan.signingOffReason().orElseThrow());
+                return 0;
+            }
+            try {
+                new MacSigner(System.getenv(), MacSigner.processRunner()).execute(plan);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return fail("interrupted");
+            }
+            out().println(plan.notarizes() ? "Signed, notarized and stapled " + app : "Signed " + app + " (not notarized: "
+                    + plan.notarizationOffReason().orElseThrow() + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "preflight", description = "Check code-signing certificates and the native libraries in jars and directories.")
+    static final class PreflightCommand extends Base {
+        @Option(names = "--target", defaultValue = "linux", description = "linux, windows or macos")
+        String target;
+
+        @Option(names = "--arch", description = "x64 or arm64 (default: this machine's)")
+        String arch;
+
+        @Option(names = "--keystore", description = "PKCS#12 with the code-signing certificate")
+        Path keystore;
+
+        @Option(names = "--storepass-env", description = "environment variable holding the keystore password")
+        String storepassEnv;
+
+        @Parameters(arity = "0..*", paramLabel = "PATH")
+        List<Path> paths = new ArrayList<>();
+
+        @Override
+        int run() throws IOException {
+            if (!List.of("linux", "windows", "macos").contains(target)) {
+                return fail("--target must be linux, windows or macos");
+            }
+            String targetArch = arch != null ? arch
+                    : System.getProperty("os.arch", "").matches("aarch64|arm64") ? "arm64" : "x64";
+            List<Finding> findings = new ArrayList<>();
+            if (keystore != null) {
+                String password = storepassEnv == null ? "" : System.getenv(storepassEnv);
+                if (password == null) {
+                    return fail("environment variable " + storepassEnv + " is not set");
+                }
+                try (var in = Files.newInputStream(keystore)) {
+                    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+                    store.load(in, password.toCharArray());
+                    findings.addAll(Preflight.certificates(store, Clock.systemUTC()));
+                } catch (java.security.GeneralSecurityException | IOException e) {
+                    return fail("cannot open " + keystore + " (wrong password or not PKCS#12): " + e.getMessage());
+                }
+            }
+            findings.addAll(Preflight.natives(NativeScanner.scan(paths), target, targetArch));
+            findings.forEach(f -> out().println(f.line()));
+            long failures = findings.stream().filter(f -> f.level() == Finding.Level.FAIL).count();
+            out().println(failures == 0 ? "preflight passed for " + target + "-" + targetArch
+                    : "preflight FAILED: " + failures + " problem(s) for " + target + "-" + targetArch);
+            return failures == 0 ? 0 : MISMATCH;
         }
     }
 }
