@@ -1,5 +1,7 @@
 package io.desktopstarter.signing.cli;
 
+import io.desktopstarter.signing.authenticode.AuthenticodeSigning;
+import io.desktopstarter.signing.authenticode.WindowsSigningInputs;
 import io.desktopstarter.signing.checksums.ChecksumManifest;
 import io.desktopstarter.signing.files.SafeFiles;
 import io.desktopstarter.signing.keys.KdfLimits;
@@ -42,7 +44,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "desktop-starter-signing", mixinStandardHelpOptions = true,
         description = "Release keys, minisign signatures and sha256sum manifests.",
         subcommands = {SigningCli.Keygen.class, SigningCli.Sign.class, SigningCli.Verify.class, SigningCli.Checksums.class,
-                SigningCli.MacosPlan.class, SigningCli.MacosSign.class, SigningCli.PreflightCommand.class})
+                SigningCli.MacosPlan.class, SigningCli.MacosSign.class, SigningCli.PreflightCommand.class,
+                SigningCli.Authenticode.class})
 public final class SigningCli {
     static final int MISMATCH = 1;
     static final int BAD_INPUT = 2;
@@ -340,6 +343,64 @@ public final class SigningCli {
             out().println(failures == 0 ? "preflight passed for " + target + "-" + targetArch
                     : "preflight FAILED: " + failures + " problem(s) for " + target + "-" + targetArch);
             return failures == 0 ? 0 : MISMATCH;
+        }
+    }
+
+    @Command(name = "authenticode", description = "Authenticode-sign PE/MSI files with a PKCS#12 (or the WIN_CSC_* inputs).")
+    static final class Authenticode extends Base {
+        @Option(names = "--keystore", description = "PKCS#12 file; default: WIN_CSC_LINK")
+        Path keystore;
+
+        @Option(names = "--storepass-env", description = "variable holding the keystore password; default: WIN_CSC_KEY_PASSWORD")
+        String storepassEnv;
+
+        @Option(names = "--alias")
+        String alias;
+
+        @Option(names = "--tsa", description = "RFC 3161 timestamp URL; default: WIN_SIGN_TIMESTAMP_RFC3161_URL or WIN_SIGN_TIMESTAMP_URL")
+        String tsa;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE")
+        List<Path> files;
+
+        @Override
+        int run() throws IOException {
+            java.util.Map<String, String> env = System.getenv();
+            Path store = keystore;
+            String password;
+            java.util.Optional<String> timestamp = java.util.Optional.ofNullable(tsa);
+            boolean temporary = false;
+            if (store == null) {
+                var inputs = WindowsSigningInputs.fromEnvironment(env);
+                if (inputs.isEmpty()) {
+                    return fail("no keystore: give --keystore or set WIN_CSC_LINK (and WIN_CSC_KEY_PASSWORD)");
+                }
+                store = inputs.get().keystore();
+                temporary = inputs.get().temporary();
+                password = inputs.get().password();
+                timestamp = timestamp.or(() -> inputs.get().timestampUrl());
+            } else {
+                String variable = storepassEnv == null ? "WIN_CSC_KEY_PASSWORD" : storepassEnv;
+                password = env.get(variable);
+                if (password == null) {
+                    return fail("environment variable " + variable + " is not set");
+                }
+            }
+            try {
+                AuthenticodeSigning signing = AuthenticodeSigning.open(store, password, java.util.Optional.ofNullable(alias), timestamp);
+                for (Path file : files) {
+                    if (!Files.isRegularFile(file)) {
+                        return fail("no such file: " + file);
+                    }
+                    signing.sign(file);
+                    out().println("Signed " + file + (timestamp.isPresent() ? " (timestamped)" : " (no timestamp)"));
+                }
+            } finally {
+                if (temporary) {
+                    Files.deleteIfExists(store);
+                }
+            }
+            return 0;
         }
     }
 }
