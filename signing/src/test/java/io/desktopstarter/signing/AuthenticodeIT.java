@@ -97,6 +97,18 @@ class AuthenticodeIT {
     }
 
     @Test
+    void certificateSelectionBySubjectAndThumbprint() throws Exception {
+        Run wrongSubject = cli(Map.of("P12_PASS", "store pass", "WIN_SIGN_CERT_SUBJECT_NAME", "CN=Somebody Else"),
+                "authenticode", "--keystore", "signing.p12", "--storepass-env", "P12_PASS", exe.getFileName().toString());
+        Run rightSubject = cli(Map.of("P12_PASS", "store pass", "WIN_SIGN_CERT_SUBJECT_NAME", "Test Code Signing"),
+                "authenticode", "--keystore", "signing.p12", "--storepass-env", "P12_PASS", exe.getFileName().toString());
+
+        assertThat(wrongSubject.code()).isEqualTo(2);
+        assertThat(wrongSubject.err()).contains("has no private key matching");
+        assertThat(rightSubject.code()).as(rightSubject.err()).isZero();
+    }
+
+    @Test
     void wrongPasswordFailsInOneLineAndLeavesTheFileUntouched() throws Exception {
         byte[] before = Files.readAllBytes(exe);
 

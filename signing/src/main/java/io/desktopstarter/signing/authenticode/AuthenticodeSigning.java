@@ -26,8 +26,29 @@ public final class AuthenticodeSigning {
         this.timestampUrl = timestampUrl;
     }
 
-    /** Opens the keystore; the alias defaults to the only (or first) key entry. */
-    public static AuthenticodeSigning open(Path p12, String password, Optional<String> alias, Optional<String> timestampUrl)
+    /** How to pick the certificate when the keystore holds several (the seed's WIN_SIGN_CERT_* inputs). */
+    public record Selection(Optional<String> alias, Optional<String> sha1Thumbprint, Optional<String> subjectName) {
+        public static Selection byAlias(Optional<String> alias) {
+            return new Selection(alias, Optional.empty(), Optional.empty());
+        }
+
+        boolean matches(String candidate, java.security.cert.X509Certificate cert) throws GeneralSecurityException {
+            if (alias.isPresent() && !alias.get().equals(candidate)) {
+                return false;
+            }
+            if (sha1Thumbprint.isPresent()) {
+                String thumb = java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-1").digest(cert.getEncoded()));
+                if (!thumb.equalsIgnoreCase(sha1Thumbprint.get().replace(" ", "").replace(":", ""))) {
+                    return false;
+                }
+            }
+            return subjectName.isEmpty() || cert.getSubjectX500Principal().getName().contains(subjectName.get());
+        }
+    }
+
+    /** Opens the keystore and picks the first key entry that matches {@code selection}. */
+    public static AuthenticodeSigning open(Path p12, String password, Selection selection, Optional<String> timestampUrl)
             throws IOException {
         try (InputStream in = Files.newInputStream(p12)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -36,17 +57,16 @@ public final class AuthenticodeSigning {
             } catch (IOException e) {
                 throw new GeneralSecurityException(e.getMessage(), e);
             }
-            String chosen = alias.orElse(null);
-            if (chosen == null) {
-                for (String a : Collections.list(store.aliases())) {
-                    if (store.isKeyEntry(a)) {
-                        chosen = a;
-                        break;
-                    }
+            String chosen = null;
+            for (String a : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(a) && store.getCertificate(a) instanceof java.security.cert.X509Certificate cert
+                        && selection.matches(a, cert)) {
+                    chosen = a;
+                    break;
                 }
             }
-            if (chosen == null || !store.isKeyEntry(chosen)) {
-                throw new IOException(p12 + " has no private key" + alias.map(a -> " under alias '" + a + "'").orElse(""));
+            if (chosen == null) {
+                throw new IOException(p12 + " has no private key matching " + selection);
             }
             return new AuthenticodeSigning(store, chosen, password, timestampUrl);
         } catch (GeneralSecurityException e) {

@@ -387,7 +387,10 @@ public final class SigningCli {
                 }
             }
             try {
-                AuthenticodeSigning signing = AuthenticodeSigning.open(store, password, java.util.Optional.ofNullable(alias), timestamp);
+                AuthenticodeSigning.Selection selection = new AuthenticodeSigning.Selection(java.util.Optional.ofNullable(alias),
+                        java.util.Optional.ofNullable(env.get("WIN_SIGN_CERT_SHA1")).filter(v -> !v.isBlank()),
+                        java.util.Optional.ofNullable(env.get("WIN_SIGN_CERT_SUBJECT_NAME")).filter(v -> !v.isBlank()));
+                AuthenticodeSigning signing = AuthenticodeSigning.open(store, password, selection, timestamp);
                 for (Path file : files) {
                     if (!Files.isRegularFile(file)) {
                         return fail("no such file: " + file);

@@ -24,16 +24,20 @@ public final class MinisignSigner {
         return "timestamp:" + clock.instant().getEpochSecond() + "\tfile:" + file.getFileName() + "\thashed";
     }
 
-    /** Signs and then verifies the signature with the public half, so a broken signature never leaves here. */
+    /**
+     * Signs, then checks both signatures with the public half against the same digest, so a broken
+     * signature never leaves here (the file is hashed once: on a 200 MB artifact that halves the time).
+     */
     public MinisignSignature sign(Path file, String trustedComment) throws IOException {
         String comment = trustedComment == null ? defaultTrustedComment(file, clock) : trustedComment;
-        byte[] signature = key.sign(MinisignVerifier.blake2b512(file));
+        byte[] digest = MinisignVerifier.blake2b512(file);
+        byte[] signature = key.sign(digest);
         MinisignSignature unsealed = new MinisignSignature(MinisignSignature.Algorithm.PREHASHED, key.keyId(), signature,
                 UNTRUSTED_COMMENT, comment, new byte[64]);
         MinisignSignature result = new MinisignSignature(MinisignSignature.Algorithm.PREHASHED, key.keyId(), signature,
                 UNTRUSTED_COMMENT, comment, key.sign(unsealed.globalSignedBytes()));
-        if (!(MinisignVerifier.verify(key.publicKey(), result, file) instanceof Verification.Valid)) {
-            throw new IOException(file + " changed while it was being signed");
+        if (!(MinisignVerifier.verifyDigest(key.publicKey(), result, digest) instanceof Verification.Valid)) {
+            throw new IllegalStateException("a signature just made does not verify; refusing to write it");
         }
         return result;
     }

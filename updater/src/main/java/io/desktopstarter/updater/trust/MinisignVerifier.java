@@ -38,8 +38,28 @@ public final class MinisignVerifier {
             }
             message = Files.readAllBytes(file);
         }
+        return checkSignatures(key, signature, message, file.getFileName().toString());
+    }
+
+    /** For a prehashed signature whose BLAKE2b-512 digest the caller already has. */
+    public static Verification verifyDigest(MinisignPublicKey key, MinisignSignature signature, byte[] blake2b512) {
+        if (signature.algorithm() != MinisignSignature.Algorithm.PREHASHED) {
+            return new Verification.Invalid(Verification.Reason.MALFORMED, "not a prehashed signature");
+        }
+        if (!MessageDigest.isEqual(key.keyId(), signature.keyId())) {
+            return new Verification.Invalid(Verification.Reason.WRONG_KEY_ID, "signed with key "
+                    + MinisignPublicKey.keyIdHex(signature.keyId()) + ", expected key " + key.keyIdHex());
+        }
+        if (!validPoint(key.key())) {
+            return new Verification.Invalid(Verification.Reason.MALFORMED, "the public key is not a valid Ed25519 key");
+        }
+        return checkSignatures(key, signature, blake2b512, "the digest");
+    }
+
+    private static Verification checkSignatures(MinisignPublicKey key, MinisignSignature signature, byte[] message,
+            String what) {
         if (!ed25519(key.key(), message, signature.signature())) {
-            return new Verification.Invalid(Verification.Reason.BAD_SIGNATURE, "the signature does not match " + file.getFileName());
+            return new Verification.Invalid(Verification.Reason.BAD_SIGNATURE, "the signature does not match " + what);
         }
         if (!ed25519(key.key(), signature.globalSignedBytes(), signature.globalSignature())) {
             return new Verification.Invalid(Verification.Reason.BAD_GLOBAL_SIGNATURE, "the trusted comment was altered");
