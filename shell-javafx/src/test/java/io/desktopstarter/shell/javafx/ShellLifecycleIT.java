@@ -67,6 +67,8 @@ class ShellLifecycleIT {
         Process shell = start("--smoke", "--smoke-idle-ms=60000");
         try {
             awaitLog("Serving on 127.0.0.1:");
+            // The launcher starts the worker only after the health check: from here on it is a crash, not a failed start.
+            awaitLog("Task worker started", "worker.log");
             long serverPid = backendPid();
 
             ProcessHandle.of(serverPid).orElseThrow().destroyForcibly();
