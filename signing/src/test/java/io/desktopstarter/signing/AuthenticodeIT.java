@@ -1,7 +1,8 @@
 package io.desktopstarter.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.desktopstarter.signing.ExternalTools.requireTool;
+import static io.desktopstarter.signing.ExternalTools.tool;
 
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -21,7 +22,6 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -42,7 +42,8 @@ class AuthenticodeIT {
     Path dir;
     Path exe;
 
-    record Run(int code, String out, String err) {
+    private ExternalTools.Run signCli(Map<String, String> env, String... args) throws Exception {
+        return ExternalTools.cli(dir, env, null, args);
     }
 
     @BeforeEach
@@ -74,12 +75,12 @@ class AuthenticodeIT {
         requireTool("osslsigncode");
         byte[] unsigned = Files.readAllBytes(exe);
 
-        Run sign = cli(Map.of("P12_PASS", "store pass"), "authenticode", "--keystore", "signing.p12",
+        ExternalTools.Run sign = signCli(Map.of("P12_PASS", "store pass"), "authenticode", "--keystore", "signing.p12",
                 "--storepass-env", "P12_PASS", exe.getFileName().toString());
 
         assertThat(sign.code()).as(sign.err()).isZero();
         assertThat(Files.size(exe)).isGreaterThan(unsigned.length);
-        Run verify = tool("osslsigncode", "verify", "-CAfile", "ca.pem", "-in", exe.getFileName().toString());
+        ExternalTools.Run verify = tool(dir, null, "osslsigncode", "verify", "-CAfile", "ca.pem", "-in", exe.getFileName().toString());
         assertThat(verify.out() + verify.err()).contains("Signature verification: ok");
     }
 
@@ -88,19 +89,19 @@ class AuthenticodeIT {
         requireTool("osslsigncode");
         String base64 = Base64.getEncoder().encodeToString(Files.readAllBytes(dir.resolve("signing.p12")));
 
-        Run sign = cli(Map.of("WIN_CSC_LINK", base64, "WIN_CSC_KEY_PASSWORD", "store pass"), "authenticode",
+        ExternalTools.Run sign = signCli(Map.of("WIN_CSC_LINK", base64, "WIN_CSC_KEY_PASSWORD", "store pass"), "authenticode",
                 exe.getFileName().toString());
 
         assertThat(sign.code()).as(sign.err()).isZero();
-        assertThat(tool("osslsigncode", "verify", "-CAfile", "ca.pem", "-in", exe.getFileName().toString()).out())
+        assertThat(tool(dir, null, "osslsigncode", "verify", "-CAfile", "ca.pem", "-in", exe.getFileName().toString()).out())
                 .contains("Signature verification: ok");
     }
 
     @Test
     void certificateSelectionBySubjectAndThumbprint() throws Exception {
-        Run wrongSubject = cli(Map.of("P12_PASS", "store pass", "WIN_SIGN_CERT_SUBJECT_NAME", "CN=Somebody Else"),
+        ExternalTools.Run wrongSubject = signCli(Map.of("P12_PASS", "store pass", "WIN_SIGN_CERT_SUBJECT_NAME", "CN=Somebody Else"),
                 "authenticode", "--keystore", "signing.p12", "--storepass-env", "P12_PASS", exe.getFileName().toString());
-        Run rightSubject = cli(Map.of("P12_PASS", "store pass", "WIN_SIGN_CERT_SUBJECT_NAME", "Test Code Signing"),
+        ExternalTools.Run rightSubject = signCli(Map.of("P12_PASS", "store pass", "WIN_SIGN_CERT_SUBJECT_NAME", "Test Code Signing"),
                 "authenticode", "--keystore", "signing.p12", "--storepass-env", "P12_PASS", exe.getFileName().toString());
 
         assertThat(wrongSubject.code()).isEqualTo(2);
@@ -112,7 +113,7 @@ class AuthenticodeIT {
     void wrongPasswordFailsInOneLineAndLeavesTheFileUntouched() throws Exception {
         byte[] before = Files.readAllBytes(exe);
 
-        Run sign = cli(Map.of("P12_PASS", "nope"), "authenticode", "--keystore", "signing.p12", "--storepass-env", "P12_PASS",
+        ExternalTools.Run sign = signCli(Map.of("P12_PASS", "nope"), "authenticode", "--keystore", "signing.p12", "--storepass-env", "P12_PASS",
                 exe.getFileName().toString());
 
         assertThat(sign.code()).isEqualTo(2);
@@ -154,37 +155,5 @@ class AuthenticodeIT {
         }
         return new JcaX509CertificateConverter().getCertificate(
                 builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate())));
-    }
-
-    private Run cli(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-jar",
-                System.getProperty("cli.jar")));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("WIN_"));
-        builder.environment().putAll(env);
-        return exec(builder);
-    }
-
-    private Run tool(String... command) throws Exception {
-        return exec(new ProcessBuilder(command).directory(dir.toFile()));
-    }
-
-    private static Run exec(ProcessBuilder builder) throws Exception {
-        Process p = builder.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(p.exitValue(), out, err);
-    }
-
-    private static void requireTool(String name) {
-        boolean present = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, name)));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError(name + " is required in CI (Debian package '" + name + "')");
-        }
-        assumeTrue(present, name + " not installed");
     }
 }
