@@ -1,5 +1,6 @@
 package io.desktopstarter.core.ponies;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** Where a pony is in its day. Stored by name; shown by label. */
@@ -19,7 +20,7 @@ public enum PonyStatus {
     }
 
     public String cssClass() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static Optional<PonyStatus> parse(String value) {

@@ -1,5 +1,7 @@
 package io.desktopstarter.core.tasks;
 
+import java.util.Locale;
+
 /** PENDING → RUNNING → DONE | FAILED. */
 public enum TaskState {
     PENDING,
@@ -12,6 +14,6 @@ public enum TaskState {
     }
 
     public String cssClass() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,7 @@
 package io.desktopstarter.core.web;
 
+import java.util.Locale;
+
 /** A one-time message shown on the next page, e.g. "Pony saved." */
 public record Flash(Kind kind, String text) {
     public enum Kind {
@@ -7,7 +9,7 @@ public record Flash(Kind kind, String text) {
         ERROR;
 
         public String cssClass() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -178,8 +178,10 @@ public final class JavaFxShell extends Application {
     }
 
     private String smokeLine(BackendSession session, long firstPageMs) {
-        long rss = ProcessMemory.rssKb(ProcessHandle.current().pid(), session.serverPid(),
-                session.workerPid().orElse(ProcessHandle.current().pid()));
+        long shell = ProcessHandle.current().pid();
+        long rss = session.workerPid().isPresent()
+                ? ProcessMemory.rssKb(shell, session.serverPid(), session.workerPid().getAsLong())
+                : ProcessMemory.rssKb(shell, session.serverPid());
         return "{\"event\":\"smoke\",\"shell\":\"" + SHELL + "\",\"splash_ms\":" + splashMs + ",\"healthy_ms\":"
                 + healthyMs + ",\"first_page_ms\":" + firstPageMs + ",\"rss_kb\":" + rss + "}";
     }
@@ -199,7 +201,7 @@ public final class JavaFxShell extends Application {
             return;
         }
         exitCode = 4;
-        String reason = "The app's " + event.role().name().toLowerCase() + " process stopped unexpectedly (exit code "
+        String reason = "The app's " + event.role().name().toLowerCase(java.util.Locale.ROOT) + " process stopped unexpectedly (exit code "
                 + event.exitCode() + "). The window will close; start the app again to continue.";
         System.err.println("desktop-java-starter: " + reason);
         if (!config.args().smoke()) {

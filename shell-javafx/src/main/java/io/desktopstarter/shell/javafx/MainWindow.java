@@ -81,7 +81,7 @@ final class MainWindow {
         about.setOnAction(e -> onAbout.run());
         Menu help = new Menu("Help", null, about);
         MenuBar menus = new MenuBar(file, help);
-        menus.setUseSystemMenuBar(System.getProperty("os.name", "").toLowerCase().contains("mac"));
+        menus.setUseSystemMenuBar(System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac"));
 
         webView.setContextMenuEnabled(false);
         Scene scene = new Scene(new BorderPane(webView, menus, null, null, null));
@@ -174,11 +174,11 @@ final class MainWindow {
         engine.setCreatePopupHandler(features -> {
             WebEngine sink = new WebEngine();
             sink.locationProperty().addListener((obs, old, url) -> {
-                if (url != null && !url.isBlank() && policy.decide(url) != NavigationPolicy.Decision.BLOCK) {
-                    if (policy.decide(url) == NavigationPolicy.Decision.OPEN_EXTERNALLY) {
-                        opener.open(url);
-                    } else {
-                        engine.load(url); // a same-origin target=_blank opens in the one window
+                if (url != null && !url.isBlank()) {
+                    switch (policy.decide(url)) {
+                        case OPEN_EXTERNALLY -> opener.open(url);
+                        case STAY -> engine.load(url); // a same-origin target=_blank opens in the one window
+                        case BLOCK -> { }
                     }
                 }
                 Platform.runLater(() -> sink.getLoadWorker().cancel());

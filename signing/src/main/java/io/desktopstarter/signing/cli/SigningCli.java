@@ -277,7 +277,7 @@ public final class SigningCli {
     static final class MacosSign extends MacosPlan {
         @Override
         int run() throws IOException {
-            if (!System.getProperty("os.name", "").toLowerCase().contains("mac")) {
+            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac")) {
                 return fail("macos-sign runs codesign and notarytool, which exist only on macOS; "
                         + "use macos-plan to see the steps on this OS");
             }
