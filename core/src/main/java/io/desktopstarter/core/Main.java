@@ -105,14 +105,10 @@ public final class Main {
             backend.requestStop();
             haltAfter(Duration.ofMillis(1500), ExitCode.PARENT_GONE);
         }));
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+        onShutdown(() -> {
             backend.requestStop();
-            try {
-                backend.awaitStopped(DRAIN.plusSeconds(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+            backend.awaitStopped(DRAIN.plusSeconds(1));
+        });
         PrintStream stdout = System.out;
         stdout.println("{\"event\":\"ready\",\"port\":" + backend.port() + ",\"pid\":" + ProcessHandle.current().pid()
                 + ",\"version\":\"" + BuildInfo.version() + "\"}");
@@ -138,14 +134,10 @@ public final class Main {
             thread.interrupt();
             haltAfter(Duration.ofMillis(1500), ExitCode.PARENT_GONE);
         }));
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+        onShutdown(() -> {
             thread.interrupt();
-            try {
-                thread.join(DRAIN.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+            thread.join(DRAIN.toMillis());
+        });
         thread.join();
         LoggerFactory.getLogger(Main.class).info("Worker for {} exited", db.file());
         return ExitCode.OK;
@@ -164,6 +156,22 @@ public final class Main {
         env.put(Settings.ENV_TOKEN, HexFormat.of().formatHex(token));
         env.putIfAbsent(Settings.ENV_MODE, "development");
         return env;
+    }
+
+    /** Work for a shutdown hook that may wait (SIGTERM: let the graceful stop finish before the JVM exits). */
+    @FunctionalInterface
+    private interface ShutdownWork {
+        void run() throws InterruptedException;
+    }
+
+    private static void onShutdown(ShutdownWork work) {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            try {
+                work.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
     }
 
     /** Guarantees the process ends even if a graceful stop hangs (e.g. after the parent died). */

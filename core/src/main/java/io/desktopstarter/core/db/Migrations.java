@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,8 +83,9 @@ public final class Migrations {
                 .locations(locations.toArray(String[]::new))
                 .loggers("slf4j")
                 .load();
-        MigrationInfo[] pending = flyway.info().pending();
-        MigrationInfo current = flyway.info().current();
+        MigrationInfoService info = flyway.info();
+        MigrationInfo[] pending = info.pending();
+        MigrationInfo current = info.current();
         int from = current == null ? 0 : Integer.parseInt(current.getVersion().getVersion());
         if (pending.length == 0) {
             setUserVersion(from);
@@ -160,13 +161,5 @@ public final class Migrations {
             return "unknown error";
         }
         return message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(message);
-    }
-
-    static int userVersion(Database database) throws SQLException {
-        return database.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        });
     }
 }

@@ -44,17 +44,9 @@ public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path>
             } else if (arg.startsWith("--dev-backend=")) {
                 dev = Optional.of(Path.of(value(arg)));
             } else if (arg.startsWith("--splash-min-ms=")) {
-                try {
-                    splash = Duration.ofMillis(Long.parseLong(value(arg)));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--splash-min-ms needs a number of milliseconds");
-                }
+                splash = millis(arg);
             } else if (arg.startsWith("--smoke-idle-ms=")) {
-                try {
-                    idle = Duration.ofMillis(Long.parseLong(value(arg)));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--smoke-idle-ms needs a number of milliseconds");
-                }
+                idle = millis(arg);
             } else if (arg.startsWith("--start-page=")) {
                 start = value(arg);
                 if (!start.startsWith("/") || start.startsWith("//")) {
@@ -70,6 +62,18 @@ public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path>
             throw new IllegalArgumentException("use either --backend or --dev-backend, not both");
         }
         return new ShellArgs(smoke, backend, dev, splash, start, idle, rest);
+    }
+
+    private static Duration millis(String arg) {
+        try {
+            long ms = Long.parseLong(value(arg));
+            if (ms < 0) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis(ms);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(arg.substring(0, arg.indexOf('=')) + " needs a number of milliseconds");
+        }
     }
 
     private static String value(String arg) {

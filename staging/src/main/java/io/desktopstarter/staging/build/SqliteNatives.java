@@ -2,7 +2,6 @@ package io.desktopstarter.staging.build;
 
 import java.io.IOException;
 import java.io.InputStream;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

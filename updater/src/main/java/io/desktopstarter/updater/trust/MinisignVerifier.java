@@ -21,12 +21,9 @@ public final class MinisignVerifier {
     }
 
     public static Verification verify(MinisignPublicKey key, MinisignSignature signature, Path file) throws IOException {
-        if (!MessageDigest.isEqual(key.keyId(), signature.keyId())) {
-            return new Verification.Invalid(Verification.Reason.WRONG_KEY_ID, "signed with key "
-                    + MinisignPublicKey.keyIdHex(signature.keyId()) + ", expected key " + key.keyIdHex());
-        }
-        if (!validPoint(key.key())) {
-            return new Verification.Invalid(Verification.Reason.MALFORMED, "the public key is not a valid Ed25519 key");
+        Verification.Invalid keyProblem = keyProblem(key, signature);
+        if (keyProblem != null) {
+            return keyProblem;
         }
         byte[] message;
         if (signature.algorithm() == MinisignSignature.Algorithm.PREHASHED) {
@@ -46,6 +43,12 @@ public final class MinisignVerifier {
         if (signature.algorithm() != MinisignSignature.Algorithm.PREHASHED) {
             return new Verification.Invalid(Verification.Reason.MALFORMED, "not a prehashed signature");
         }
+        Verification.Invalid keyProblem = keyProblem(key, signature);
+        return keyProblem != null ? keyProblem : checkSignatures(key, signature, blake2b512, "the digest");
+    }
+
+    /** The checks that come before any hashing: right key, and a key that is a curve point at all. */
+    private static Verification.Invalid keyProblem(MinisignPublicKey key, MinisignSignature signature) {
         if (!MessageDigest.isEqual(key.keyId(), signature.keyId())) {
             return new Verification.Invalid(Verification.Reason.WRONG_KEY_ID, "signed with key "
                     + MinisignPublicKey.keyIdHex(signature.keyId()) + ", expected key " + key.keyIdHex());
@@ -53,7 +56,7 @@ public final class MinisignVerifier {
         if (!validPoint(key.key())) {
             return new Verification.Invalid(Verification.Reason.MALFORMED, "the public key is not a valid Ed25519 key");
         }
-        return checkSignatures(key, signature, blake2b512, "the digest");
+        return null;
     }
 
     private static Verification checkSignatures(MinisignPublicKey key, MinisignSignature signature, byte[] message,
