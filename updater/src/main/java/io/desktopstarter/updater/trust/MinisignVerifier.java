@@ -38,6 +38,22 @@ public final class MinisignVerifier {
         return checkSignatures(key, signature, message, file.getFileName().toString());
     }
 
+    /** Verifies a small in-memory document such as a feed or a key list. */
+    public static Verification verify(MinisignPublicKey key, MinisignSignature signature, byte[] data) {
+        Verification.Invalid keyProblem = keyProblem(key, signature);
+        if (keyProblem != null) {
+            return keyProblem;
+        }
+        byte[] message = data;
+        if (signature.algorithm() == MinisignSignature.Algorithm.PREHASHED) {
+            Blake2bDigest digest = new Blake2bDigest(512);
+            digest.update(data, 0, data.length);
+            message = new byte[64];
+            digest.doFinal(message, 0);
+        }
+        return checkSignatures(key, signature, message, "the document");
+    }
+
     /** For a prehashed signature whose BLAKE2b-512 digest the caller already has. */
     public static Verification verifyDigest(MinisignPublicKey key, MinisignSignature signature, byte[] blake2b512) {
         if (signature.algorithm() != MinisignSignature.Algorithm.PREHASHED) {

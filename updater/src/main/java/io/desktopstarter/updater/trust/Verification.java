@@ -15,7 +15,11 @@ public sealed interface Verification {
         MALFORMED("malformed"),
         WRONG_KEY_ID("wrong key id"),
         BAD_SIGNATURE("bad signature"),
-        BAD_GLOBAL_SIGNATURE("bad global signature");
+        BAD_GLOBAL_SIGNATURE("bad global signature"),
+        /** Signed by a key the key ring does not trust (unknown, or past its expiry). */
+        UNTRUSTED_KEY("untrusted key"),
+        /** Signed by a key a signed key list has revoked. */
+        REVOKED_KEY("revoked key");
 
         private final String label;
 

@@ -1,0 +1,68 @@
+package io.desktopstarter.updater.install;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * deb/rpm: the system package manager installs the update (it owns /opt and the menu entries). As
+ * root the command runs; otherwise the exact command is handed back for the user to run with sudo,
+ * because an updater that asks for a root password by itself teaches users a bad habit.
+ */
+public final class PackageManagerInstall implements Installer {
+    /** Which package manager. */
+    public enum Format { DEB, RPM }
+
+    private final Format format;
+    private final CommandRunner runner;
+    private final boolean privileged;
+
+    public PackageManagerInstall(Format format, CommandRunner runner, boolean privileged) {
+        this.format = format;
+        this.runner = runner;
+        this.privileged = privileged;
+    }
+
+    /** Whether this process runs as root (Linux: the real uid in /proc/self/status). */
+    public static boolean runningAsRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[1].equals("0");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    public List<String> command(Path artifact) {
+        String file = artifact.toAbsolutePath().toString();
+        return switch (format) {
+            case DEB -> List.of("dpkg", "-i", file);
+            case RPM -> List.of("rpm", "-U", "--replacepkgs", file);
+        };
+    }
+
+    @Override
+    public InstallOutcome install(Path verifiedArtifact, String version) throws IOException, InterruptedException {
+        List<String> command = command(verifiedArtifact);
+        if (!privileged) {
+            List<String> sudo = new ArrayList<>();
+            sudo.add("sudo");
+            sudo.addAll(command);
+            return new InstallOutcome.ManualStep("Installing a system package needs administrator rights. Run:\n  "
+                    + String.join(" ", sudo), sudo);
+        }
+        CommandRunner.Result result = runner.run(command, Duration.ofMinutes(10));
+        if (result.exitCode() != 0) {
+            return new InstallOutcome.Failed(String.join(" ", command) + " exited " + result.exitCode() + ": "
+                    + result.tail(5));
+        }
+        return new InstallOutcome.Installed(version, verifiedArtifact);
+    }
+}

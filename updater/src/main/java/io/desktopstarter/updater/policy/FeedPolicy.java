@@ -1,0 +1,116 @@
+package io.desktopstarter.updater.policy;
+
+import io.desktopstarter.updater.feed.FeedFormatException;
+import io.desktopstarter.updater.feed.FeedParser;
+import io.desktopstarter.updater.feed.PlatformEntry;
+import io.desktopstarter.updater.feed.PlatformKey;
+import io.desktopstarter.updater.feed.SemanticVersion;
+import io.desktopstarter.updater.feed.UpdateFeed;
+import io.desktopstarter.updater.trust.KeyRing;
+import io.desktopstarter.updater.trust.MinisignFormatException;
+import io.desktopstarter.updater.trust.MinisignSignature;
+import io.desktopstarter.updater.trust.Verification;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Decides what a downloaded {@code latest.json} means. The signature is checked before the JSON is
+ * even parsed, so no parser ever sees unauthenticated input; then freshness (expiry, the newest
+ * feed seen), version order, stepping-stone and platform rules. Pure: it reads nothing and writes
+ * nothing, so a rejection cannot change the installation.
+ */
+public final class FeedPolicy {
+    /** What this installation is. */
+    public record Installation(String app, Optional<String> shell, SemanticVersion installed, PlatformKey platform) {
+    }
+
+    private final KeyRing keys;
+    private final UrlPolicy urls;
+
+    public FeedPolicy(KeyRing keys, UrlPolicy urls) {
+        this.keys = keys;
+        this.urls = urls;
+    }
+
+    public UpdateDecision evaluate(byte[] feedBytes, Optional<String> feedSignature, Installation installation, Instant now,
+            Optional<Instant> newestSeen) {
+        Optional<Rejection> signatureProblem = checkSignature(feedBytes, feedSignature, now);
+        if (signatureProblem.isPresent()) {
+            return new UpdateDecision.Rejected(signatureProblem.get());
+        }
+        UpdateFeed feed;
+        try {
+            feed = FeedParser.parse(feedBytes);
+        } catch (FeedFormatException e) {
+            return reject(RejectionCode.MALFORMED, "latest.json: " + e.getMessage());
+        }
+        return evaluate(feed, installation, now, newestSeen);
+    }
+
+    private UpdateDecision evaluate(UpdateFeed feed, Installation installation, Instant now, Optional<Instant> newestSeen) {
+        if (!feed.app().equals(installation.app())) {
+            return reject(RejectionCode.MALFORMED, "the feed is for app '" + feed.app() + "', not '" + installation.app() + "'");
+        }
+        if (installation.shell().isPresent() && !feed.shell().equals(installation.shell().get())) {
+            return reject(RejectionCode.MALFORMED, "the feed is for the " + feed.shell() + " shell, this app uses "
+                    + installation.shell().get());
+        }
+        if (!now.isBefore(feed.expires())) {
+            return reject(RejectionCode.EXPIRED, "the feed expired at " + feed.expires() + " (now " + now + ")");
+        }
+        if (newestSeen.isPresent() && feed.pubDate().isBefore(newestSeen.get())) {
+            return reject(RejectionCode.STALE_FEED, "the feed was published " + feed.pubDate()
+                    + ", before the newest feed already accepted (" + newestSeen.get() + ")");
+        }
+        if (feed.version().samePrecedence(installation.installed())) {
+            return new UpdateDecision.UpToDate(feed);
+        }
+        if (!feed.version().isNewerThan(installation.installed())) {
+            return reject(RejectionCode.NOT_NEWER, "version " + feed.version() + " is older than the installed "
+                    + installation.installed());
+        }
+        if (feed.minVersion().isPresent() && feed.minVersion().get().isNewerThan(installation.installed())) {
+            return reject(RejectionCode.MIN_VERSION, "version " + feed.version() + " needs " + feed.minVersion().get()
+                    + " or later installed first (installed " + installation.installed() + ")");
+        }
+        Optional<PlatformEntry> entry = feed.platform(installation.platform());
+        if (entry.isEmpty()) {
+            return reject(RejectionCode.PLATFORM_MISSING, "version " + feed.version() + " has no " + installation.platform()
+                    + " artifact (feed has: " + feed.platforms().keySet() + ")");
+        }
+        if (!urls.allows(entry.get().url())) {
+            return reject(RejectionCode.INSECURE_URL, "artifact URL is not HTTPS: " + entry.get().url());
+        }
+        return new UpdateDecision.Available(feed, installation.platform(), entry.get());
+    }
+
+    private Optional<Rejection> checkSignature(byte[] feedBytes, Optional<String> feedSignature, Instant now) {
+        if (feedSignature.isEmpty()) {
+            return Optional.of(new Rejection(RejectionCode.BAD_SIGNATURE, "latest.json.minisig is missing"));
+        }
+        MinisignSignature signature;
+        try {
+            signature = MinisignSignature.parse(feedSignature.get());
+        } catch (MinisignFormatException e) {
+            return Optional.of(new Rejection(RejectionCode.BAD_SIGNATURE, "latest.json.minisig: " + e.getMessage()));
+        }
+        return rejection(keys.verify(feedBytes, signature, now), RejectionCode.BAD_SIGNATURE, "latest.json");
+    }
+
+    /** Maps a signature check onto rejection codes; {@code badSignature} is the code for a signature that does not match. */
+    static Optional<Rejection> rejection(Verification verification, RejectionCode badSignature, String what) {
+        if (verification instanceof Verification.Invalid(Verification.Reason reason, String detail)) {
+            RejectionCode code = switch (reason) {
+                case UNTRUSTED_KEY, WRONG_KEY_ID -> RejectionCode.UNTRUSTED_KEY;
+                case REVOKED_KEY -> RejectionCode.REVOKED_KEY;
+                case MALFORMED, BAD_SIGNATURE, BAD_GLOBAL_SIGNATURE -> badSignature;
+            };
+            return Optional.of(new Rejection(code, what + ": " + detail));
+        }
+        return Optional.empty();
+    }
+
+    private static UpdateDecision reject(RejectionCode code, String detail) {
+        return new UpdateDecision.Rejected(new Rejection(code, detail));
+    }
+}
