@@ -1,0 +1,62 @@
+package io.desktopstarter.updater.testing;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+
+/**
+ * A signed release written to a directory: artifact, {@code latest.json} and its signature, the
+ * layout of an update kit. Fields can be changed before signing to build every bad feed.
+ */
+public final class Release {
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final String PLATFORM = "linux-x64-tar.gz";
+
+    private Release() {
+    }
+
+    /** Writes the kit and returns the feed JSON that was signed. */
+    public static ObjectNode write(Path dir, TestSigner signer, String version, byte[] artifact, String baseUrl,
+            Consumer<ObjectNode> edit) throws Exception {
+        Files.createDirectories(dir);
+        String name = "desktop-java-starter-javafx-linux-" + version + "-x64.tar.gz";
+        Path file = Files.write(dir.resolve(name), artifact);
+        ObjectNode feed = feed(version, baseUrl + name, artifact, signer.sign(file));
+        edit.accept(feed);
+        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(feed);
+        Files.write(dir.resolve("latest.json"), json);
+        Files.writeString(dir.resolve("latest.json.minisig"), signer.sign(json));
+        return feed;
+    }
+
+    public static ObjectNode feed(String version, String url, byte[] artifact, String artifactSignature) throws Exception {
+        ObjectNode feed = JSON.createObjectNode();
+        feed.put("schema", 1).put("app", "desktop-java-starter").put("shell", "javafx").put("version", version)
+                .put("pub_date", "2026-11-20T00:00:00Z").put("expires", "2099-12-31T00:00:00Z")
+                .put("notes", "Faster ponies.").put("min_version", "0.1.0");
+        feed.putObject("platforms").putObject(PLATFORM)
+                .put("url", url)
+                .put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(artifact)))
+                .put("size", artifact.length)
+                .put("signature", Base64.getEncoder().encodeToString(artifactSignature.getBytes(StandardCharsets.UTF_8)));
+        return feed;
+    }
+
+    public static ObjectNode platform(ObjectNode feed) {
+        return (ObjectNode) feed.get("platforms").get(PLATFORM);
+    }
+
+    /** Re-signs a changed feed in place. */
+    public static void resign(Path dir, TestSigner signer, ObjectNode feed) throws IOException {
+        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(feed);
+        Files.write(dir.resolve("latest.json"), json);
+        Files.writeString(dir.resolve("latest.json.minisig"), signer.sign(json));
+    }
+}
