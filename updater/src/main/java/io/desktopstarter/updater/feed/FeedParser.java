@@ -46,9 +46,9 @@ public final class FeedParser {
             throw new FeedFormatException("'expires' must be after 'pub_date'");
         }
         Optional<SemanticVersion> minVersion = root.has("min_version")
-                ? Optional.of(SemanticVersion.parse(text(root, "min_version"))) : Optional.empty();
+                ? Optional.of(version(root, "min_version")) : Optional.empty();
         String notes = root.has("notes") ? text(root, "notes") : "";
-        return new UpdateFeed(schema, text(root, "app"), text(root, "shell"), SemanticVersion.parse(text(root, "version")),
+        return new UpdateFeed(schema, text(root, "app"), text(root, "shell"), version(root, "version"),
                 pubDate, expires, notes, minVersion, platforms(root));
     }
 
@@ -144,6 +144,14 @@ public final class FeedParser {
             throw new FeedFormatException("'" + field + "' must not be empty");
         }
         return value.asText();
+    }
+
+    private static SemanticVersion version(JsonNode node, String field) throws FeedFormatException {
+        try {
+            return SemanticVersion.parse(text(node, field));
+        } catch (FeedFormatException e) {
+            throw new FeedFormatException("'" + field + "': " + e.getMessage());
+        }
     }
 
     static int integer(JsonNode node, String field) throws FeedFormatException {

@@ -1,0 +1,147 @@
+package io.desktopstarter.updater.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The package-manager, macOS and Windows hand-offs, and the archive extractor's refusals. */
+class HandOffTest {
+    @TempDir
+    Path tmp;
+
+    /** Records commands; behaves like hdiutil/ditto by making or copying directories. */
+    static final class Recording implements CommandRunner {
+        final List<List<String>> commands = new ArrayList<>();
+        final List<List<String>> launched = new ArrayList<>();
+
+        @Override
+        public Result run(List<String> command, Duration timeout) throws IOException {
+            commands.add(command);
+            if (command.get(0).equals("hdiutil") && command.get(1).equals("attach")) {
+                Path mount = Path.of(command.get(command.indexOf("-mountpoint") + 1));
+                Files.writeString(Files.createDirectories(mount.resolve("Desktop Java Starter.app/Contents")).resolve("Info.plist"), "new");
+            }
+            if (command.get(0).equals("hdiutil") && command.get(1).equals("detach")) {
+                Directories.deleteTree(Path.of(command.getLast()).resolve("Desktop Java Starter.app"));
+            }
+            if (command.get(0).equals("ditto")) {
+                Path target = Files.createDirectories(Path.of(command.get(2)).resolve("Contents"));
+                Files.copy(Path.of(command.get(1)).resolve("Contents/Info.plist"), target.resolve("Info.plist"));
+            }
+            return new Result(0, "ok");
+        }
+
+        @Override
+        public void launchDetached(List<String> command) {
+            launched.add(command);
+        }
+    }
+
+    @Test
+    void withoutRootTheExactPackageManagerCommandIsHandedBack() throws Exception {
+        Recording runner = new Recording();
+        Path deb = Files.writeString(tmp.resolve("app.deb"), "deb");
+
+        InstallOutcome outcome = new PackageManagerInstall(PackageManagerInstall.Format.DEB, runner, false).install(deb, "1.1.0");
+
+        assertThat(outcome).isEqualTo(new InstallOutcome.ManualStep("Installing a system package needs administrator rights. Run:\n"
+                + "  sudo dpkg -i " + deb.toAbsolutePath(), List.of("sudo", "dpkg", "-i", deb.toAbsolutePath().toString())));
+        assertThat(runner.commands).isEmpty();
+        assertThat(new PackageManagerInstall(PackageManagerInstall.Format.RPM, runner, true).command(tmp.resolve("a.rpm")))
+                .containsExactly("rpm", "-U", "--replacepkgs", tmp.resolve("a.rpm").toAbsolutePath().toString());
+    }
+
+    @Test
+    void asRootDpkgReallyInstallsTheVerifiedPackage() throws Exception {
+        if (!PackageManagerInstall.runningAsRoot() || !Files.isExecutable(Path.of("/usr/bin/dpkg-deb"))) {
+            assertThat(System.getenv("CI")).as("CI runs as root with dpkg").isNotEqualTo("true");
+            return;
+        }
+        Path tree = Files.createDirectories(tmp.resolve("pkg/DEBIAN"));
+        Files.writeString(tree.resolve("control"), "Package: desktop-starter-update-probe\nVersion: 1.1.0\nArchitecture: all\n"
+                + "Maintainer: Desktop Java Starter <dev@desktopstarter.io>\nDescription: updater test package\n");
+        Files.writeString(Files.createDirectories(tmp.resolve("pkg/opt/desktop-starter-update-probe")).resolve("VERSION"), "1.1.0");
+        Path deb = tmp.resolve("probe.deb");
+        CommandRunner.Result build = CommandRunner.SYSTEM.run(List.of("dpkg-deb", "--root-owner-group", "--build",
+                tmp.resolve("pkg").toString(), deb.toString()), Duration.ofMinutes(1));
+        assertThat(build.exitCode()).as(build.output()).isZero();
+        try {
+            InstallOutcome outcome = new PackageManagerInstall(PackageManagerInstall.Format.DEB, CommandRunner.SYSTEM, true)
+                    .install(deb, "1.1.0");
+            assertThat(outcome).isInstanceOf(InstallOutcome.Installed.class);
+            assertThat(Path.of("/opt/desktop-starter-update-probe/VERSION")).hasContent("1.1.0");
+        } finally {
+            CommandRunner.SYSTEM.run(List.of("dpkg", "--purge", "desktop-starter-update-probe"), Duration.ofMinutes(1));
+        }
+        assertThat(Path.of("/opt/desktop-starter-update-probe/VERSION")).doesNotExist();
+    }
+
+    @Test
+    void macBundleIsCopiedFromTheDiskImageAndSwappedKeepingThePrevious() throws Exception {
+        Recording runner = new Recording();
+        Path app = Files.createDirectories(tmp.resolve("Applications/Desktop Java Starter.app/Contents"));
+        Files.writeString(app.resolve("Info.plist"), "old");
+        Path dmg = Files.writeString(tmp.resolve("update.dmg"), "dmg");
+
+        InstallOutcome outcome = new MacAppInstall(tmp.resolve("Applications/Desktop Java Starter.app"), runner).install(dmg, "1.1.0");
+
+        assertThat(outcome).isInstanceOf(InstallOutcome.Installed.class);
+        assertThat(tmp.resolve("Applications/Desktop Java Starter.app/Contents/Info.plist")).hasContent("new");
+        assertThat(tmp.resolve("Applications/Desktop Java Starter.app.previous/Contents/Info.plist")).hasContent("old");
+        assertThat(runner.commands).extracting(c -> c.get(0) + " " + c.get(1))
+                .containsExactly("hdiutil attach", "ditto " + runner.commands.get(1).get(1), "hdiutil detach");
+    }
+
+    @Test
+    void windowsInstallersAreLaunchedNotWaitedFor() throws Exception {
+        Recording runner = new Recording();
+        Path msi = tmp.resolve("app.msi");
+
+        assertThat(new WindowsInstallerLaunch(runner).install(msi, "1.1.0")).isEqualTo(new InstallOutcome.Launched(
+                List.of("msiexec", "/i", msi.toAbsolutePath().toString(), "/passive", "/norestart")));
+        assertThat(runner.launched).hasSize(1);
+        assertThat(WindowsInstallerLaunch.command(tmp.resolve("setup.exe"))).containsExactly(tmp.resolve("setup.exe")
+                .toAbsolutePath().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../evil.txt", "/tmp/evil.txt", "a/../../evil.txt", "link:../../outside", "link:/etc"})
+    void hostileArchiveEntriesAreRefused(String entry) throws Exception {
+        Path archive = tmp.resolve("hostile.tar.gz");
+        try (OutputStream raw = Files.newOutputStream(archive);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(raw))) {
+            if (entry.startsWith("link:")) {
+                TarArchiveEntry link = new TarArchiveEntry("app/escape", TarArchiveEntry.LF_SYMLINK);
+                link.setLinkName(entry.substring(5));
+                tar.putArchiveEntry(link);
+            } else {
+                TarArchiveEntry file = new TarArchiveEntry(entry, true);
+                file.setSize(1);
+                tar.putArchiveEntry(file);
+                tar.write('x');
+            }
+            tar.closeArchiveEntry();
+        }
+        Path into = tmp.resolve("out/inside");
+
+        assertThatThrownBy(() -> TarGzExtractor.extract(archive, into)).isInstanceOf(IOException.class)
+                .hasMessageContaining("escape").satisfiesAnyOf(e -> assertThat(e).hasMessageContaining("escapes"),
+                        e -> assertThat(e).hasMessageContaining("links outside"));
+        assertThat(tmp.resolve("evil.txt")).doesNotExist();
+        assertThat(tmp.resolve("out/evil.txt")).doesNotExist();
+    }
+}
