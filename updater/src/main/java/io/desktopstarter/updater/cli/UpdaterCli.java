@@ -130,7 +130,7 @@ public final class UpdaterCli {
         }
     }
 
-    @Command(name = "check", description = "Fetches a feed (URL or file) and prints what it means for this installation.")
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Fetches a feed (URL or file) and prints what it means for this installation.")
     static final class Check extends Base {
         @Option(names = "--feed", required = true, paramLabel = "URL|FILE", description = "latest.json (its .minisig beside it).")
         String feed;
@@ -182,7 +182,7 @@ public final class UpdaterCli {
         }
     }
 
-    @Command(name = "verify-kit", description = "Checks an air-gapped update kit directory with every rule of the connected updater.")
+    @Command(name = "verify-kit", mixinStandardHelpOptions = true, description = "Checks an air-gapped update kit directory with every rule of the connected updater.")
     static final class VerifyKit extends Base {
         @Parameters(index = "0", paramLabel = "DIR", description = "Kit directory: latest.json, latest.json.minisig, the artifact.")
         Path dir;
@@ -209,7 +209,7 @@ public final class UpdaterCli {
         }
     }
 
-    @Command(name = "make-kit", description = "Assembles an update kit from a release directory (feed, signatures, artifacts).")
+    @Command(name = "make-kit", mixinStandardHelpOptions = true, description = "Assembles an update kit from a release directory (feed, signatures, artifacts).")
     static final class MakeKit extends Base {
         @Option(names = "--release", required = true, paramLabel = "DIR", description = "Directory with latest.json, its .minisig and the artifacts.")
         Path release;
