@@ -6,6 +6,9 @@ import io.desktopstarter.staging.launch.BackendSource;
 import io.desktopstarter.staging.launch.LaunchException;
 import io.desktopstarter.staging.launch.LaunchOptions;
 import io.desktopstarter.staging.launch.LauncherEvent;
+import io.desktopstarter.updater.flow.FeedSource;
+import io.desktopstarter.updater.flow.UpdateService;
+import io.desktopstarter.updater.flow.UpdaterSetup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +48,7 @@ public final class JavaFxShell extends Application {
     private Image icon;
     private ExternalOpener opener;
     private long splashMs;
+    private UpdatePrompts updates;
 
     static void configure(Config c) {
         config = Objects.requireNonNull(c);
@@ -132,7 +136,8 @@ public final class JavaFxShell extends Application {
         Config c = config;
         // Let the splash paint, then build the window (WebKit initialises) while the backend starts.
         Platform.runLater(() -> {
-            window = new MainWindow(primaryStage, icon, opener, c.appData(), this::quit, this::about);
+            window = new MainWindow(primaryStage, icon, opener, c.appData(), new MainWindow.MenuActions(this::quit,
+                    this::about, () -> updates().check(false), () -> updates().installFromKit()));
             SESSION.whenComplete((session, failure) -> {
                 Duration left = c.args().splashMin().minus(Duration.between(splashShown, Instant.now()));
                 Runnable next = failure == null
@@ -155,6 +160,11 @@ public final class JavaFxShell extends Application {
         window.open(session, c.args().startPage(), location -> {
             if (firstPage.compareAndSet(false, true)) {
                 splash.close();
+                if (!c.args().smoke() && System.getenv(FeedSource.ENVIRONMENT) != null) {
+                    // The start-up check runs after the first page and stays silent unless there is an update.
+                    CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS).execute(() -> Platform.runLater(() ->
+                            updates().check(true)));
+                }
                 if (c.args().smoke()) {
                     long firstPageMs = sinceStart();
                     CompletableFuture.delayedExecutor(c.args().smokeIdle().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
@@ -208,6 +218,35 @@ public final class JavaFxShell extends Application {
             Dialogs.error(window == null ? null : window.stage(), icon, "The app stopped", reason, event.lastLogLines());
         }
         quit();
+    }
+
+    /** Created on first use, so a shell that never checks pays nothing at start-up. */
+    private UpdatePrompts updates() {
+        if (updates == null) {
+            Config c = config;
+            String version = Objects.requireNonNullElse(JavaFxShell.class.getPackage().getImplementationVersion(), "0.0.0");
+            UpdatePrompts[] prompts = new UpdatePrompts[1];
+            UpdateService service = UpdaterSetup.create(SHELL, version, c.appData(), System.getenv(), systemProperties(),
+                    state -> {
+                        if (prompts[0] != null) {
+                            prompts[0].onState(state);
+                        }
+                    });
+            boolean windowsInstaller = List.of("msi", "exe").contains(System.getProperty(UpdaterSetup.FORMAT_PROPERTY, ""));
+            prompts[0] = new UpdatePrompts(service, window.stage(), icon, () -> {
+                if (windowsInstaller && launcher != null) {
+                    launcher.stop();
+                }
+            }, this::quit);
+            updates = prompts[0];
+        }
+        return updates;
+    }
+
+    private static java.util.Map<String, String> systemProperties() {
+        java.util.Map<String, String> properties = new java.util.HashMap<>();
+        System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
+        return properties;
     }
 
     private void about() {

@@ -54,7 +54,11 @@ final class MainWindow {
             """;
 
     /** Built while the splash shows: creating the WebView initialises WebKit, the slowest part of start-up. */
-    MainWindow(Stage stage, Image icon, ExternalOpener opener, Path appData, Runnable onQuit, Runnable onAbout) {
+    /** What the menu items do. */
+    record MenuActions(Runnable quit, Runnable about, Runnable checkForUpdates, Runnable installFromFile) {
+    }
+
+    MainWindow(Stage stage, Image icon, ExternalOpener opener, Path appData, MenuActions actions) {
         this.stage = stage;
         this.opener = opener;
         this.geometryFile = appData.resolve("window-javafx.properties");
@@ -75,11 +79,15 @@ final class MainWindow {
         openData.setOnAction(e -> opener.open(appData.toUri().toString()));
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> onQuit.run());
-        Menu file = new Menu("File", null, openData, new SeparatorMenuItem(), quit);
+        quit.setOnAction(e -> actions.quit().run());
+        MenuItem installFromFile = new MenuItem("Install Update from File…");
+        installFromFile.setOnAction(e -> actions.installFromFile().run());
+        Menu file = new Menu("File", null, openData, installFromFile, new SeparatorMenuItem(), quit);
+        MenuItem checkForUpdates = new MenuItem("Check for Updates…");
+        checkForUpdates.setOnAction(e -> actions.checkForUpdates().run());
         MenuItem about = new MenuItem("About " + JavaFxShell.APP_NAME);
-        about.setOnAction(e -> onAbout.run());
-        Menu help = new Menu("Help", null, about);
+        about.setOnAction(e -> actions.about().run());
+        Menu help = new Menu("Help", null, checkForUpdates, new SeparatorMenuItem(), about);
         MenuBar menus = new MenuBar(file, help);
         menus.setUseSystemMenuBar(System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac"));
 
@@ -88,7 +96,7 @@ final class MainWindow {
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
             e.consume();
-            onQuit.run();
+            actions.quit().run();
         });
     }
 

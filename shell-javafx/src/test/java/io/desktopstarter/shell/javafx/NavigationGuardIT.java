@@ -40,7 +40,8 @@ class NavigationGuardIT {
         assertThat(fx.await(30, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<String> firstPage = new CompletableFuture<>();
         Platform.runLater(() -> {
-            window = new MainWindow(new Stage(), new WritableImage(16, 16), opened::add, appData, () -> { }, () -> { });
+            window = new MainWindow(new Stage(), new WritableImage(16, 16), opened::add, appData,
+                    new MainWindow.MenuActions(() -> { }, () -> { }, () -> { }, () -> { }));
             window.open(session, "/about/", firstPage::complete,
                     failed -> firstPage.completeExceptionally(new AssertionError("page failed to load: " + failed)));
         });

@@ -8,6 +8,7 @@ import io.desktopstarter.updater.feed.PlatformKey;
 import io.desktopstarter.updater.feed.SemanticVersion;
 import io.desktopstarter.updater.flow.FeedSource;
 import io.desktopstarter.updater.flow.UpdateCheck;
+import io.desktopstarter.updater.flow.UpdaterSetup;
 import io.desktopstarter.updater.kit.UpdateKit;
 import io.desktopstarter.updater.policy.FeedPolicy;
 import io.desktopstarter.updater.policy.Rejection;
@@ -149,7 +150,7 @@ public final class UpdaterCli {
 
         @Override
         int run() throws IOException, MinisignFormatException, FeedFormatException, GeneralSecurityException {
-            PlatformKey key = platform != null ? PlatformKey.parse(platform) : PlatformKey.current(defaultFormat());
+            PlatformKey key = platform != null ? PlatformKey.parse(platform) : PlatformKey.current(UpdaterSetup.defaultFormat());
             UrlPolicy urls = new UrlPolicy(allowHttpLoopback);
             DownloadSettings settings = DownloadSettings.defaults().withUrls(urls);
             if (caFile != null) {
@@ -228,14 +229,6 @@ public final class UpdaterCli {
             }
             return 0;
         }
-    }
-
-    static String defaultFormat() {
-        return switch (PlatformKey.current("tar.gz").os()) {
-            case "windows" -> "msi";
-            case "macos" -> "dmg";
-            default -> "tar.gz";
-        };
     }
 
     static SSLContext trusting(Path pem) throws IOException, GeneralSecurityException {
