@@ -83,13 +83,17 @@ public final class ShellMain {
         return BackendSource.staged(args.backendDir().orElseGet(ShellMain::defaultBackend));
     }
 
-    /** {@code backend/} beside the shell's jar (installed apps), else {@code .stage/backend} (a checkout). */
+    /**
+     * {@code backend/} beside the shell's jar, or {@code staged-backend/} one level up (a jpackage image:
+     * jar in lib/app, backend in lib/staged-backend), else {@code .stage/backend} (a checkout).
+     */
     private static Path defaultBackend() {
         try {
             Path jar = Path.of(ShellMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path beside = jar.getParent().resolve("backend");
-            if (Files.isRegularFile(beside.resolve("runtime-manifest.json"))) {
-                return beside;
+            for (Path candidate : new Path[] {jar.getParent().resolve("backend"), jar.getParent().getParent().resolve("staged-backend")}) {
+                if (Files.isRegularFile(candidate.resolve("runtime-manifest.json"))) {
+                    return candidate;
+                }
             }
         } catch (URISyntaxException | RuntimeException e) {
             // fall through to the development layout

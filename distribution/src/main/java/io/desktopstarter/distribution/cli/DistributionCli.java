@@ -1,0 +1,158 @@
+package io.desktopstarter.distribution.cli;
+
+import io.desktopstarter.distribution.packaging.AppInfo;
+import io.desktopstarter.distribution.packaging.JPackager;
+import io.desktopstarter.distribution.packaging.LinuxScripts;
+import io.desktopstarter.distribution.packaging.PortableArchive;
+import io.desktopstarter.distribution.packaging.Trees;
+import io.desktopstarter.distribution.release.ReleaseSigning;
+import io.desktopstarter.distribution.release.ReleaseWriter;
+import io.desktopstarter.distribution.runtime.ShellRuntime;
+import io.desktopstarter.distribution.tools.BuildException;
+import io.desktopstarter.staging.manifest.ManifestException;
+import io.desktopstarter.staging.manifest.Manifests;
+import io.desktopstarter.staging.verify.TreeVerifier;
+import io.desktopstarter.staging.verify.VerifyReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Builds a release for the host OS from a built shell and a staged backend: shell runtime, app
+ * image, installers, checksum manifest, and — with a release key — signatures, update feed and
+ * update kit. Run by the distribution module's pom; prints one line per step and a size report.
+ */
+@Command(name = "desktop-starter-distribution", mixinStandardHelpOptions = true,
+        description = "Builds installers, manifests, signatures and the update feed for one shell.")
+public final class DistributionCli implements Callable<Integer> {
+    @Option(names = "--shell", required = true, description = "javafx or swing") String shell;
+    @Option(names = "--version", required = true) String version;
+    @Option(names = "--shell-dir", required = true, description = "The shell module's target/ (jar + lib/).") Path shellDir;
+    @Option(names = "--main-class", required = true) String mainClass;
+    @Option(names = "--backend", required = true, description = "The staged backend tree.") Path backend;
+    @Option(names = "--icon", required = true) Path icon;
+    @Option(names = "--license", required = true) Path license;
+    @Option(names = "--formats", required = true, split = ",", description = "deb,rpm,tar.gz | msi,exe | dmg,pkg") List<String> formats;
+    @Option(names = "--work", required = true) Path work;
+    @Option(names = "--out", required = true) Path out;
+    @Option(names = "--timestamp", required = true, description = "project.build.outputTimestamp") String timestamp;
+    @Option(names = "--base-url", required = true, description = "Where the release files will be served (feed URLs).") String baseUrl;
+    @Option(names = "--feed-validity-days", defaultValue = "30") int feedValidityDays;
+    @Option(names = "--min-version", defaultValue = "") String minVersion;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DistributionCli()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            build();
+            return 0;
+        } catch (BuildException | IOException | ManifestException e) {
+            System.err.println("[distribution] FAILED: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            System.err.println("[distribution] FAILED: " + e);
+            return 1;
+        }
+    }
+
+    private void build() throws Exception {
+        AppInfo app = new AppInfo(shell, version, AppInfo.hostOs(), AppInfo.hostArch());
+        Instant mtime = OffsetDateTime.parse(timestamp).toInstant();
+        Clock clock = Clock.fixed(mtime, ZoneOffset.UTC);
+        Path jar = shellDir.resolve("desktop-starter-shell-" + shell + "-" + version + ".jar");
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(shellDir.resolve("lib"))) {
+            throw new BuildException("no built shell at " + jar + " (+ lib/); build it first: ./mvnw -pl distribution -am verify -Dshell=" + shell);
+        }
+        VerifyReport staged = TreeVerifier.verify(backend, Manifests.read(backend));
+        if (!staged.intact()) {
+            throw new BuildException("the staged backend at " + backend + " does not match its manifest: " + staged.lines());
+        }
+        step("staged backend verified: " + staged.checked() + " files");
+
+        Optional<ReleaseSigning> signing = ReleaseSigning.fromEnvironment(System.getenv(), clock);
+        step(signing.map(s -> "release key " + s.keyId() + ": artifacts, manifest and update feed will be signed")
+                .orElse("UNSIGNED BUILD: no release key (set " + ReleaseSigning.KEY_ENV + " and " + ReleaseSigning.PASSWORD_ENV
+                        + "); no signatures, no update feed, no update kit"));
+
+        Trees.delete(work);
+        Path input = Files.createDirectories(work.resolve("input"));
+        Files.copy(jar, input.resolve(jar.getFileName()));
+        Trees.copy(shellDir.resolve("lib"), input.resolve("lib"));
+        // The backend goes in as app content, not input (jpackage puts every input jar on the shell's class path),
+        // named to sort after lib/runtime: an installed launcher takes the first libjli.so in the package's file list (D-023).
+        Path content = Files.createDirectories(work.resolve("content"));
+        Trees.copy(backend, content.resolve("staged-backend"));
+        if (signing.isPresent()) {
+            ReleaseWriter.writeTrustedKeys(input.resolve("lib"), signing.get().publicKeyLine(), mtime);
+        }
+
+        List<String> modules = ShellRuntime.modules(jar, input.resolve("lib"));
+        Path runtime = ShellRuntime.build(modules, work.resolve("runtime"));
+        step("shell runtime: " + modules.size() + " modules " + modules + ", " + mb(Trees.size(runtime)));
+
+        JPackager jpackage = new JPackager(app, icon, license, LinuxScripts.write(work.resolve("resources"), app.packageName()));
+        Path image = jpackage.appImage(input, content.resolve("staged-backend"), jar.getFileName().toString(), mainClass, runtime,
+                work.resolve("image"));
+        step("app image: " + image + ", " + mb(Trees.size(image)));
+
+        Trees.delete(out);
+        Files.createDirectories(out);
+        Map<String, Path> installers = new LinkedHashMap<>();
+        for (String format : formats) {
+            Path built = switch (format) {
+                case "tar.gz" -> PortableArchive.write(image, app.packageName(), version, mtime, out.resolve(app.artifactName("tar.gz")));
+                case "deb", "rpm" -> jpackage.linuxPackage(format, JPackager.imageFor(image, format, work.resolve("image-" + format)),
+                        work.resolve("pkg-" + format));
+                default -> jpackage.installer(format, JPackager.imageFor(image, format, work.resolve("image-" + format)),
+                        work.resolve("pkg-" + format));
+            };
+            Path named = out.resolve(app.artifactName(format));
+            if (!built.equals(named)) {
+                Files.move(built, named);
+            }
+            installers.put(format, named);
+            step(format + ": " + named.getFileName() + ", " + mb(Files.size(named)));
+        }
+
+        ReleaseWriter writer = new ReleaseWriter(app, out, baseUrl, signing, clock, feedValidityDays, minVersion);
+        List<String> written = writer.write(installers, work.resolve("kit"));
+        written.forEach(line -> step(line));
+        sizeReport(installers, runtime, image);
+    }
+
+    private void sizeReport(Map<String, Path> installers, Path runtime, Path image) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("size report (" + shell + "):");
+        for (Map.Entry<String, Path> e : installers.entrySet()) {
+            lines.add(String.format("  %-8s %10s  %s", e.getKey(), mb(Files.size(e.getValue())), e.getValue().getFileName()));
+        }
+        lines.add(String.format("  %-8s %10s  (installed app image)", "image", mb(Trees.size(image))));
+        lines.add(String.format("  %-8s %10s  (shell jlink runtime)", "runtime", mb(Trees.size(runtime))));
+        lines.add(String.format("  %-8s %10s  (staged backend)", "backend", mb(Trees.size(backend))));
+        lines.forEach(DistributionCli::step);
+    }
+
+    private static String mb(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    private static void step(String line) {
+        System.out.println("[distribution] " + line);
+    }
+}

@@ -1,0 +1,50 @@
+package io.desktopstarter.distribution.packaging;
+
+import java.util.Locale;
+
+/**
+ * What the packages say about the app. {@code packageVersion} is the numeric part of the project
+ * version, because deb and rpm versions (and jpackage) refuse suffixes like {@code -SNAPSHOT}.
+ */
+public record AppInfo(String shell, String version, String os, String arch) {
+    public static final String APP_ID = "desktop-java-starter";
+    public static final String DISPLAY_NAME = "Desktop Java Starter";
+    public static final String VENDOR = "Desktop Java Starter contributors";
+    public static final String MAINTAINER = "Desktop Java Starter <maintainers@desktopstarter.io>";
+    public static final String HOMEPAGE = "https://github.com/desktopstarter/desktop-java-starter";
+    public static final String DESCRIPTION = "A local web app as a signed, self-updating desktop program";
+
+    public AppInfo {
+        if (!shell.matches("javafx|swing")) {
+            throw new IllegalArgumentException("shell must be javafx or swing, not " + shell);
+        }
+    }
+
+    /** {@code desktop-java-starter-javafx}: the package, launcher and install directory name. */
+    public String packageName() {
+        return APP_ID + "-" + shell;
+    }
+
+    public String packageVersion() {
+        return version.replaceFirst("[-+].*$", "");
+    }
+
+    /** {@code desktop-java-starter-<shell>-<os>-<version>-<arch>.<ext>} (DESIGN.md "Names"). */
+    public String artifactName(String extension) {
+        return packageName() + "-" + os + "-" + version + "-" + arch + "." + extension;
+    }
+
+    public String manifestName() {
+        return packageName() + "-" + os + "-" + version + "-sha256.txt";
+    }
+
+    public static String hostOs() {
+        String name = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        return name.startsWith("windows") ? "windows" : name.startsWith("mac") ? "macos" : "linux";
+    }
+
+    public static String hostArch() {
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        return arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : "x64";
+    }
+}

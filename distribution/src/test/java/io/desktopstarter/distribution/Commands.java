@@ -1,0 +1,44 @@
+package io.desktopstarter.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a command to completion; tests that need a tool fail (not skip) under CI=true when it is missing. */
+final class Commands {
+    record Result(int exit, String output) {
+    }
+
+    private Commands() {
+    }
+
+    static boolean available(String tool) {
+        boolean found = List.of("/usr/bin/", "/bin/", "/usr/sbin/").stream().anyMatch(d -> Files.isExecutable(Path.of(d + tool)));
+        if (!found) {
+            assertThat(System.getenv("CI")).as(tool + " is required when CI=true").isNotEqualTo("true");
+        }
+        return found;
+    }
+
+    static Result run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    static Result ok(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
+        Result result = run(dir, env, command);
+        assertThat(result.exit()).as(String.join(" ", command) + "\n" + result.output()).isZero();
+        return result;
+    }
+}

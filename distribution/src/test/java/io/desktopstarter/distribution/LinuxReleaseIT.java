@@ -1,0 +1,134 @@
+package io.desktopstarter.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.desktopstarter.staging.manifest.Manifests;
+import io.desktopstarter.staging.verify.TreeVerifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The release the build just made in target/release, checked the way a user and a packager would. */
+@EnabledOnOs(OS.LINUX)
+class LinuxReleaseIT {
+    static Path release;
+    static String shell;
+    static String version;
+    static final Pattern SMOKE = Pattern.compile("\\{\"event\":\"smoke\",\"shell\":\"(\\w+)\".*\"first_page_ms\":(\\d+).*}");
+    static final Map<String, String> HEADLESS = Map.of("JAVA_TOOL_OPTIONS", "-Dglass.platform=Headless -Dprism.order=sw");
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void locate() {
+        release = Path.of(System.getProperty("release.dir"));
+        shell = System.getProperty("shell");
+        version = System.getProperty("project.version");
+    }
+
+    static Path artifact(String ext) {
+        return release.resolve("desktop-java-starter-" + shell + "-linux-" + version + "-x64." + ext);
+    }
+
+    @Test
+    void theChecksumManifestCoversEveryArtifactAndSha256sumAgrees() throws Exception {
+        Path manifest = release.resolve("desktop-java-starter-" + shell + "-linux-" + version + "-sha256.txt");
+        assertThat(Files.readAllLines(manifest)).extracting(l -> l.substring(66))
+                .contains(artifact("deb").getFileName().toString(), artifact("rpm").getFileName().toString(),
+                        artifact("tar.gz").getFileName().toString());
+        if (Commands.available("sha256sum")) {
+            assertThat(Commands.ok(release, Map.of(), "sha256sum", "-c", manifest.getFileName().toString()).output())
+                    .doesNotContain("FAILED");
+        }
+        assertThat(release.resolve("release.json")).content().contains("\"sha256\"").contains(artifact("deb").getFileName().toString());
+    }
+
+    @Test
+    void theDebDescribesItselfAndInstallsUnderOpt() throws Exception {
+        if (!Commands.available("dpkg-deb")) {
+            return;
+        }
+        String info = Commands.ok(tmp, Map.of(), "dpkg-deb", "--info", artifact("deb").toString()).output();
+        assertThat(info).contains("Package: desktop-java-starter-" + shell).contains("Maintainer: ").contains("Homepage: https://")
+                .contains("Depends: ").contains("libgtk-3-0").contains("Description: ");
+        String contents = Commands.ok(tmp, Map.of(), "dpkg-deb", "--contents", artifact("deb").toString()).output();
+        assertThat(contents).contains("./opt/desktop-java-starter-" + shell + "/bin/desktop-java-starter-" + shell)
+                .contains("lib/staged-backend/runtime-manifest.json").contains(".desktop");
+    }
+
+    @Test
+    void theRpmDescribesItself() throws Exception {
+        if (!Commands.available("rpm")) {
+            return;
+        }
+        String info = Commands.ok(tmp, Map.of(), "rpm", "-qip", artifact("rpm").toString()).output();
+        assertThat(info).contains("desktop-java-starter-" + shell).contains("MIT").contains("https://");
+    }
+
+    @Test
+    void thePortableArchiveRunsWithoutInstallingAndUsesItsOwnBackend() throws Exception {
+        if (!Commands.available("tar")) {
+            return;
+        }
+        Commands.ok(tmp, Map.of(), "tar", "-xzf", artifact("tar.gz").toString());
+        Path root = tmp.resolve("desktop-java-starter-" + shell);
+        assertThat(Files.readSymbolicLink(root.resolve("current")).toString()).isEqualTo("versions/" + version);
+        Path backend = root.resolve("current/lib/staged-backend");
+        assertThat(TreeVerifier.verify(backend, Manifests.read(backend)).intact()).isTrue();
+
+        Path data = Files.createDirectories(tmp.resolve("xdg"));
+        Commands.Result smoke = Commands.run(tmp, env(data), root.resolve("desktop-java-starter-" + shell).toString(), "--smoke");
+        assertSmoke(smoke);
+        assertThat(data.resolve("desktop-java-starter/app.sqlite3")).exists();
+    }
+
+    @Test
+    void theDebInstallsRunsAndUninstallsKeepingAppData() throws Exception {
+        if (!Commands.available("dpkg") || !isRoot()) {
+            assertThat(System.getenv("CI")).as("CI installs the deb as root").isNotEqualTo("true");
+            return;
+        }
+        String pkg = "desktop-java-starter-" + shell;
+        Commands.run(tmp, Map.of(), "dpkg", "--purge", pkg);
+        Commands.ok(tmp, Map.of(), "dpkg", "-i", artifact("deb").toString());
+        Path data = Files.createDirectories(tmp.resolve("xdg"));
+        try {
+            Path installed = Path.of("/opt", pkg);
+            assertThat(Files.readSymbolicLink(Path.of("/usr/bin", pkg))).isEqualTo(installed.resolve("bin").resolve(pkg));
+            Path backend = installed.resolve("lib/staged-backend");
+            assertThat(TreeVerifier.verify(backend, Manifests.read(backend)).intact()).isTrue();
+
+            assertSmoke(Commands.run(tmp, env(data), pkg, "--smoke"));
+            assertThat(data.resolve("desktop-java-starter/app.sqlite3")).exists();
+        } finally {
+            Commands.ok(tmp, Map.of(), "dpkg", "-r", pkg);
+        }
+        assertThat(Path.of("/opt", pkg, "bin")).doesNotExist();
+        assertThat(Path.of("/usr/bin", pkg)).doesNotExist();
+        assertThat(data.resolve("desktop-java-starter/app.sqlite3")).as("uninstall leaves app data").exists();
+    }
+
+    private static Map<String, String> env(Path xdgData) {
+        return Map.of("JAVA_TOOL_OPTIONS", HEADLESS.get("JAVA_TOOL_OPTIONS"), "XDG_DATA_HOME", xdgData.toString());
+    }
+
+    private static void assertSmoke(Commands.Result smoke) {
+        Matcher m = SMOKE.matcher(smoke.output());
+        assertThat(smoke.exit()).as(smoke.output()).isZero();
+        assertThat(m.find()).as(smoke.output()).isTrue();
+        assertThat(m.group(1)).isEqualTo(shell);
+        System.out.println("installed smoke: " + m.group());
+    }
+
+    private static boolean isRoot() throws Exception {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(l -> l.matches("Uid:\\s+0\\s.*"));
+    }
+}
