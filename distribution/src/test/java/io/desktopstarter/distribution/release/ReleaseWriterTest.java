@@ -1,0 +1,136 @@
+package io.desktopstarter.distribution.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.desktopstarter.distribution.packaging.AppInfo;
+import io.desktopstarter.signing.checksums.ChecksumManifest;
+import io.desktopstarter.signing.keys.KdfLimits;
+import io.desktopstarter.signing.keys.SecretKey;
+import io.desktopstarter.signing.keys.SecretKeyFile;
+import io.desktopstarter.updater.feed.PlatformKey;
+import io.desktopstarter.updater.feed.SemanticVersion;
+import io.desktopstarter.updater.flow.UpdateCheck;
+import io.desktopstarter.updater.install.TarGzExtractor;
+import io.desktopstarter.updater.kit.UpdateKit;
+import io.desktopstarter.updater.policy.FeedPolicy;
+import io.desktopstarter.updater.policy.UrlPolicy;
+import io.desktopstarter.updater.trust.MinisignPublicKey;
+import io.desktopstarter.updater.trust.MinisignSignature;
+import io.desktopstarter.updater.trust.MinisignVerifier;
+import io.desktopstarter.updater.trust.Verification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a signed release adds, checked with the updater's own verifier (small stand-in installers). */
+class ReleaseWriterTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path tmp;
+
+    Map<String, Path> installers(Path out, AppInfo app) throws Exception {
+        Files.createDirectories(out);
+        Map<String, Path> installers = new LinkedHashMap<>();
+        for (String format : List.of("deb", "rpm", "tar.gz")) {
+            installers.put(format, Files.writeString(out.resolve(app.artifactName(format)), format + " bytes ".repeat(1000)));
+        }
+        return installers;
+    }
+
+    @Test
+    void aSignedReleaseHasSignaturesAFeedTheUpdaterAcceptsAndAKit() throws Exception {
+        AppInfo app = new AppInfo("javafx", "1.2.0", "linux", "x64");
+        Path out = tmp.resolve("release");
+        SecretKey key = SecretKeyFile.generate();
+        Path keyFile = Files.writeString(tmp.resolve("release.key"), SecretKeyFile.encode(key, "pw".toCharArray(), KdfLimits.INTERACTIVE));
+        ReleaseSigning signing = ReleaseSigning.fromEnvironment(Map.of(ReleaseSigning.KEY_ENV, keyFile.toString(),
+                ReleaseSigning.PASSWORD_ENV, "pw"), CLOCK).orElseThrow();
+
+        List<String> log = new ReleaseWriter(app, out, "https://downloads.example.com/1.2.0/", Optional.of(signing), CLOCK, 30, "1.0.0")
+                .write(installers(out, app), tmp.resolve("work"));
+
+        MinisignPublicKey publicKey = key.publicKey();
+        for (String name : List.of(app.artifactName("deb"), app.manifestName(), "latest.json",
+                "desktop-java-starter-javafx-linux-1.2.0-x64-update-kit.tar")) {
+            MinisignSignature signature = MinisignSignature.parse(Files.readString(out.resolve(name + ".minisig")));
+            assertThat(MinisignVerifier.verify(publicKey, signature, out.resolve(name))).as(name).isInstanceOf(Verification.Valid.class);
+        }
+        assertThat(ChecksumManifest.check(out.resolve(app.manifestName()))).allMatch(e -> e.status() == ChecksumManifest.Status.OK)
+                .hasSize(5);
+        assertThat(log).anyMatch(l -> l.startsWith("update feed: latest.json"));
+
+        // The updater accepts the feed, for each Linux format, as an installed 1.1.0 would see it.
+        Path kit = tmp.resolve("unpacked");
+        Files.createDirectories(kit);
+        assertThat(new ProcessBuilder("tar", "-xf", out.resolve("desktop-java-starter-javafx-linux-1.2.0-x64-update-kit.tar").toString(),
+                "-C", kit.toString()).start().waitFor()).isZero();
+        Path kitDir = kit.resolve("desktop-java-starter-javafx-linux-1.2.0-x64-update-kit");
+        for (String format : List.of("deb", "rpm", "tar.gz")) {
+            UpdateCheck check = new UpdateCheck(List.of(publicKey), UrlPolicy.HTTPS_ONLY, Optional.empty(), CLOCK);
+            UpdateKit.Verdict verdict = UpdateKit.verify(kitDir, check, new FeedPolicy.Installation("desktop-java-starter",
+                    Optional.of("javafx"), SemanticVersion.parse("1.1.0"), new PlatformKey("linux", "x64", format)), CLOCK);
+            assertThat(verdict).as(format).isInstanceOf(UpdateKit.Verdict.Accepted.class);
+        }
+        assertThat(Files.readString(out.resolve("latest.json"))).contains("\"url\" : \"https://downloads.example.com/1.2.0/"
+                + app.artifactName("deb") + "\"").contains("\"min_version\" : \"1.0.0\"");
+    }
+
+    @Test
+    void anUnsignedReleaseStillHasItsManifestAndMetadataButNoFeed() throws Exception {
+        AppInfo app = new AppInfo("javafx", "1.2.0", "linux", "x64");
+        Path out = tmp.resolve("release");
+
+        new ReleaseWriter(app, out, "https://d.example/", Optional.empty(), CLOCK, 30, "").write(installers(out, app), tmp.resolve("w"));
+
+        assertThat(out.resolve(app.manifestName())).exists();
+        assertThat(out.resolve("release.json")).content().contains("\"signed\" : false");
+        assertThat(out.resolve("release-notes.md")).content().contains("unsigned");
+        assertThat(out.resolve("latest.json")).doesNotExist();
+        try (var list = Files.list(out)) {
+            assertThat(list.filter(p -> p.toString().endsWith(".minisig"))).isEmpty();
+        }
+    }
+
+    @Test
+    void packageManagerManifestsCarryTheRealUrlsAndHashes() {
+        List<Artifact> artifacts = List.of(
+                new Artifact(Path.of("desktop-java-starter-javafx-macos-1.2.0-arm64.dmg"), 10, "ab".repeat(32), Optional.of("macos-arm64-dmg")),
+                new Artifact(Path.of("desktop-java-starter-javafx-windows-1.2.0-x64.msi"), 10, "cd".repeat(32), Optional.of("windows-x64-msi")));
+
+        Map<String, String> files = PackageManagerManifests.generate("javafx", "1.2.0", "https://d.example/r", artifacts);
+
+        assertThat(files).containsKeys("homebrew/desktop-java-starter-javafx.rb", "scoop/desktop-java-starter-javafx.json",
+                "winget/DesktopStarter.DesktopJavaStarterJavaFX.installer.yaml");
+        assertThat(files.get("homebrew/desktop-java-starter-javafx.rb")).contains("sha256 \"" + "ab".repeat(32) + "\"")
+                .contains("url \"https://d.example/r/desktop-java-starter-javafx-macos-1.2.0-arm64.dmg\"");
+        assertThat(files.get("winget/DesktopStarter.DesktopJavaStarterJavaFX.installer.yaml")).contains("CD".repeat(32))
+                .contains("InstallerUrl: https://d.example/r/desktop-java-starter-javafx-windows-1.2.0-x64.msi");
+        assertThat(PackageManagerManifests.generate("javafx", "1.2.0", "https://d.example/", List.of())).isEmpty();
+    }
+
+    @Test
+    void thePortableArchiveIsByteIdenticalWhenBuiltTwice() throws Exception {
+        Path image = Files.createDirectories(tmp.resolve("image/bin"));
+        Files.writeString(image.resolve("desktop-java-starter-javafx"), "#!/bin/sh\n").toFile().setExecutable(true);
+        Files.writeString(Files.createDirectories(tmp.resolve("image/lib/app")).resolve("a.txt"), "a");
+        Path first = io.desktopstarter.distribution.packaging.PortableArchive.write(tmp.resolve("image"), "desktop-java-starter-javafx",
+                "1.2.0", CLOCK.instant(), tmp.resolve("one.tar.gz"));
+        Files.setLastModifiedTime(image.resolve("desktop-java-starter-javafx"), java.nio.file.attribute.FileTime.from(Instant.now()));
+        Path second = io.desktopstarter.distribution.packaging.PortableArchive.write(tmp.resolve("image"), "desktop-java-starter-javafx",
+                "1.2.0", CLOCK.instant(), tmp.resolve("two.tar.gz"));
+
+        assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
+        TarGzExtractor.extract(first, tmp.resolve("x"));
+        assertThat(Files.readSymbolicLink(tmp.resolve("x/desktop-java-starter-javafx/current")).toString()).isEqualTo("versions/1.2.0");
+        assertThat(Files.isExecutable(tmp.resolve("x/desktop-java-starter-javafx/versions/1.2.0/bin/desktop-java-starter-javafx"))).isTrue();
+    }
+}
