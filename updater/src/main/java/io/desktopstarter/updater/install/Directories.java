@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Deleting trees without following symbolic links out of them. */
-final class Directories {
+/** Deleting trees without following symbolic links out of them (shared with the distribution build). */
+public final class Directories {
     private Directories() {
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
