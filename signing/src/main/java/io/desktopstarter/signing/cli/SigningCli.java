@@ -15,6 +15,7 @@ import io.desktopstarter.signing.preflight.Finding;
 import io.desktopstarter.signing.preflight.NativeScanner;
 import io.desktopstarter.signing.preflight.Preflight;
 import io.desktopstarter.signing.sign.MinisignSigner;
+import io.desktopstarter.updater.cli.CliCommand;
 import io.desktopstarter.updater.trust.MinisignFormatException;
 import io.desktopstarter.updater.trust.MinisignPublicKey;
 import io.desktopstarter.updater.trust.MinisignSignature;
@@ -41,50 +42,21 @@ import picocli.CommandLine.Spec;
  * {@code desktop-starter-signing keygen|sign|verify|checksums}. Exit codes: 0 ok, 1 a signature or
  * checksum does not match, 2 bad input (missing or malformed file, wrong password, refused overwrite).
  */
-@Command(name = "desktop-starter-signing", mixinStandardHelpOptions = true,
+@Command(name = "desktop-starter-signing", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         description = "Release keys, minisign signatures and sha256sum manifests.",
         subcommands = {SigningCli.Keygen.class, SigningCli.Sign.class, SigningCli.Verify.class, SigningCli.Checksums.class,
                 SigningCli.MacosPlan.class, SigningCli.MacosSign.class, SigningCli.PreflightCommand.class,
                 SigningCli.Authenticode.class})
 public final class SigningCli {
     static final int MISMATCH = 1;
-    static final int BAD_INPUT = 2;
+    static final int BAD_INPUT = CliCommand.BAD_INPUT;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new SigningCli()).execute(args));
     }
 
-    /** Shared error reporting: one line, no stack trace, no secrets. */
-    abstract static class Base implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
-        int fail(String message) {
-            spec.commandLine().getErr().println("error: " + message);
-            return BAD_INPUT;
-        }
-
-        @Override
-        public Integer call() {
-            try {
-                return run();
-            } catch (NoSuchFileException e) {
-                return fail("no such file: " + e.getFile());
-            } catch (FileAlreadyExistsException e) {
-                return fail(e.getMessage());
-            } catch (WrongPasswordException | KeyFormatException | MinisignFormatException e) {
-                return fail(e.getMessage());
-            } catch (IOException e) {
-                return fail(e.getMessage());
-            }
-        }
-
-        abstract int run() throws IOException, WrongPasswordException, KeyFormatException, MinisignFormatException;
-
+    /** The shared error handling, plus reading a password file. */
+    abstract static class Base extends CliCommand {
         static char[] readPassword(Path file) throws IOException {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             int end = text.indexOf('\n');
@@ -120,7 +92,7 @@ public final class SigningCli {
         String kdf;
 
         @Override
-        int run() throws IOException {
+        protected int run() throws IOException {
             if (unencrypted == (passwordFile != null)) {
                 return fail("give exactly one of --password-file FILE or --unencrypted");
             }
@@ -159,7 +131,7 @@ public final class SigningCli {
         List<Path> files;
 
         @Override
-        int run() throws IOException, WrongPasswordException, KeyFormatException {
+        protected int run() throws IOException, WrongPasswordException, KeyFormatException {
             if (trustedComment != null && (trustedComment.contains("\n") || trustedComment.contains("\r"))) {
                 return fail("--trusted-comment must be one line");
             }
@@ -195,7 +167,7 @@ public final class SigningCli {
         Path file;
 
         @Override
-        int run() throws IOException, MinisignFormatException {
+        protected int run() throws IOException, MinisignFormatException {
             MinisignPublicKey key = MinisignPublicKey.parse(Files.readString(publicKey, StandardCharsets.UTF_8));
             Path sigFile = signature != null ? signature : file.resolveSibling(file.getFileName() + ".minisig");
             MinisignSignature sig = MinisignSignature.parse(Files.readString(sigFile, StandardCharsets.UTF_8));
@@ -228,7 +200,7 @@ public final class SigningCli {
         List<Path> files = new ArrayList<>();
 
         @Override
-        int run() throws IOException {
+        protected int run() throws IOException {
             if ((output == null) == (check == null)) {
                 return fail("give --output MANIFEST FILE... or --check MANIFEST");
             }
@@ -267,7 +239,7 @@ public final class SigningCli {
         }
 
         @Override
-        int run() throws IOException {
+        protected int run() throws IOException {
             plan().describe().forEach(out()::println);
             return 0;
         }
@@ -276,7 +248,7 @@ public final class SigningCli {
     @Command(name = "macos-sign", description = "Run the macos-plan steps (macOS only).")
     static final class MacosSign extends MacosPlan {
         @Override
-        int run() throws IOException {
+        protected int run() throws IOException {
             if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac")) {
                 return fail("macos-sign runs codesign and notarytool, which exist only on macOS; "
                         + "use macos-plan to see the steps on this OS");
@@ -317,7 +289,7 @@ public final class SigningCli {
         List<Path> paths = new ArrayList<>();
 
         @Override
-        int run() throws IOException {
+        protected int run() throws IOException {
             if (!List.of("linux", "windows", "macos").contains(target)) {
                 return fail("--target must be linux, windows or macos");
             }
@@ -364,7 +336,7 @@ public final class SigningCli {
         List<Path> files;
 
         @Override
-        int run() throws IOException {
+        protected int run() throws IOException {
             java.util.Map<String, String> env = System.getenv();
             Path store = keystore;
             String password;

@@ -19,10 +19,8 @@ import io.desktopstarter.updater.trust.MinisignFormatException;
 import io.desktopstarter.updater.trust.MinisignPublicKey;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -32,66 +30,34 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code desktop-starter-updater check|verify-kit|make-kit}. Exit codes: 0 accepted (or up to date
  * for {@code check}), 1 rejected (one {@code REJECTED: <code> <detail>} line on stdout), 2 bad input
  * or a network failure.
  */
-@Command(name = "desktop-starter-updater", mixinStandardHelpOptions = true,
+@Command(name = "desktop-starter-updater", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         description = "Checks signed update feeds and air-gapped update kits with the app's own rules.",
         subcommands = {UpdaterCli.Check.class, UpdaterCli.VerifyKit.class, UpdaterCli.MakeKit.class})
 public final class UpdaterCli {
     static final int REJECTED = 1;
-    static final int BAD_INPUT = 2;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new UpdaterCli()).execute(args));
     }
 
-    /** One error line, no stack traces. */
-    abstract static class Base implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
-        int fail(String message) {
-            spec.commandLine().getErr().println("error: " + message);
-            return BAD_INPUT;
-        }
-
+    /** Adds the verdict line of a rejected update (exit 1) to the shared error handling. */
+    abstract static class Base extends CliCommand {
         int rejected(Rejection rejection) {
             out().println(rejection.line());
             return REJECTED;
         }
-
-        @Override
-        public Integer call() {
-            try {
-                return run();
-            } catch (NoSuchFileException e) {
-                return fail("no such file: " + e.getFile());
-            } catch (MinisignFormatException | FeedFormatException | IllegalArgumentException e) {
-                return fail(e.getMessage());
-            } catch (IOException e) {
-                return fail(e.getMessage() == null ? e.toString() : e.getMessage());
-            } catch (GeneralSecurityException e) {
-                return fail("TLS setup: " + e.getMessage());
-            }
-        }
-
-        abstract int run() throws IOException, MinisignFormatException, FeedFormatException, GeneralSecurityException;
     }
 
     /** What the app would know about itself, given on the command line. */
@@ -131,7 +97,7 @@ public final class UpdaterCli {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, description = "Fetches a feed (URL or file) and prints what it means for this installation.")
+    @Command(name = "check", description = "Fetches a feed (URL or file) and prints what it means for this installation.")
     static final class Check extends Base {
         @Option(names = "--feed", required = true, paramLabel = "URL|FILE", description = "latest.json (its .minisig beside it).")
         String feed;
@@ -149,7 +115,7 @@ public final class UpdaterCli {
         Installation installation = new Installation();
 
         @Override
-        int run() throws IOException, MinisignFormatException, FeedFormatException, GeneralSecurityException {
+        protected int run() throws IOException, MinisignFormatException, FeedFormatException, GeneralSecurityException {
             PlatformKey key = platform != null ? PlatformKey.parse(platform) : PlatformKey.current(UpdaterSetup.defaultFormat());
             UrlPolicy urls = new UrlPolicy(allowHttpLoopback);
             DownloadSettings settings = DownloadSettings.defaults().withUrls(urls);
@@ -183,7 +149,7 @@ public final class UpdaterCli {
         }
     }
 
-    @Command(name = "verify-kit", mixinStandardHelpOptions = true, description = "Checks an air-gapped update kit directory with every rule of the connected updater.")
+    @Command(name = "verify-kit", description = "Checks an air-gapped update kit directory with every rule of the connected updater.")
     static final class VerifyKit extends Base {
         @Parameters(index = "0", paramLabel = "DIR", description = "Kit directory: latest.json, latest.json.minisig, the artifact.")
         Path dir;
@@ -196,7 +162,7 @@ public final class UpdaterCli {
         Installation installation = new Installation();
 
         @Override
-        int run() throws IOException, MinisignFormatException, FeedFormatException {
+        protected int run() throws IOException, MinisignFormatException, FeedFormatException, GeneralSecurityException {
             PlatformKey key = platform != null ? PlatformKey.parse(platform) : KitPlatforms.guess(dir);
             UpdateKit.Verdict verdict = UpdateKit.verify(dir, installation.check(UrlPolicy.HTTPS_ONLY), installation.at(key),
                     Clock.systemUTC());
@@ -210,7 +176,7 @@ public final class UpdaterCli {
         }
     }
 
-    @Command(name = "make-kit", mixinStandardHelpOptions = true, description = "Assembles an update kit from a release directory (feed, signatures, artifacts).")
+    @Command(name = "make-kit", description = "Assembles an update kit from a release directory (feed, signatures, artifacts).")
     static final class MakeKit extends Base {
         @Option(names = "--release", required = true, paramLabel = "DIR", description = "Directory with latest.json, its .minisig and the artifacts.")
         Path release;
@@ -222,7 +188,7 @@ public final class UpdaterCli {
         List<String> platforms = new ArrayList<>();
 
         @Override
-        int run() throws IOException {
+        protected int run() throws IOException, MinisignFormatException, FeedFormatException, GeneralSecurityException {
             List<PlatformKey> keys = platforms.stream().map(PlatformKey::parse).toList();
             for (Path file : UpdateKit.make(release, out, keys)) {
                 out().println("wrote " + file);
