@@ -89,12 +89,13 @@ public final class ReleaseWriter {
             signatures.put(kit.getFileName().toString(), signing.get().sign(kit));
             log.add("update kit: " + kit.getFileName() + " (verify with: desktop-starter-updater verify-kit <unpacked dir>)");
         }
-        List<Path> listed = new ArrayList<>();
-        artifacts.forEach(a -> listed.add(a.file()));
+        // Every artifact was hashed once above; only the feed is new here.
+        Map<String, String> digests = new LinkedHashMap<>();
+        artifacts.forEach(a -> digests.put(a.name(), a.sha256()));
         if (signing.isPresent()) {
-            listed.add(out.resolve("latest.json"));
+            digests.put("latest.json", ChecksumManifest.sha256(out.resolve("latest.json")));
         }
-        Path manifest = Files.writeString(out.resolve(app.manifestName()), ChecksumManifest.create(listed));
+        Path manifest = Files.writeString(out.resolve(app.manifestName()), ChecksumManifest.format(digests));
         signing.ifPresent(s -> {
             try {
                 s.sign(manifest);

@@ -1,17 +1,15 @@
 package io.desktopstarter.signing.checksums;
 
+import io.desktopstarter.updater.trust.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,15 +35,22 @@ public final class ChecksumManifest {
     public enum Status { OK, MISMATCH, MISSING }
 
     public static String create(List<Path> files) throws IOException {
-        List<Path> sorted = new ArrayList<>(files);
-        sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        Map<String, String> digests = new TreeMap<>();
+        for (Path file : files) {
+            digests.put(file.getFileName().toString(), sha256(file));
+        }
+        return format(digests);
+    }
+
+    /** The manifest text for digests already computed (file name → sha256), sorted by name. */
+    public static String format(Map<String, String> digests) throws IOException {
         StringBuilder out = new StringBuilder();
-        for (Path file : sorted) {
-            String name = file.getFileName().toString();
+        for (Map.Entry<String, String> e : new TreeMap<>(digests).entrySet()) {
+            String name = e.getKey();
             if (name.contains("\n") || name.contains("\\")) {
                 throw new IOException("cannot list a file name with a newline or backslash: " + name);
             }
-            out.append(sha256(file)).append("  ").append(name).append('\n');
+            out.append(e.getValue()).append("  ").append(name).append('\n');
         }
         return out.toString();
     }
@@ -78,18 +83,6 @@ public final class ChecksumManifest {
     }
 
     public static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(file);
     }
 }

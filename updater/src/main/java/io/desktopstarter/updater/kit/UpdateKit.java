@@ -11,6 +11,7 @@ import io.desktopstarter.updater.policy.FeedPolicy;
 import io.desktopstarter.updater.policy.Rejection;
 import io.desktopstarter.updater.policy.RejectionCode;
 import io.desktopstarter.updater.policy.UpdateDecision;
+import io.desktopstarter.updater.trust.Sha256;
 import io.desktopstarter.updater.trust.SignedDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,7 @@ public final class UpdateKit {
             if ((!platforms.isEmpty() && !platforms.contains(e.getKey())) || !Files.isRegularFile(source)) {
                 continue;
             }
-            String sha256 = ArtifactCheck.sha256Hex(source);
+            String sha256 = Sha256.hex(source);
             if (!sha256.equals(e.getValue().sha256())) {
                 throw new IOException(source + " has sha256 " + sha256 + " but the feed says " + e.getValue().sha256());
             }

@@ -5,15 +5,13 @@ import io.desktopstarter.updater.trust.KeyRing;
 import io.desktopstarter.updater.trust.MinisignFormatException;
 import io.desktopstarter.updater.trust.MinisignSignature;
 import io.desktopstarter.updater.trust.MinisignVerifier;
+import io.desktopstarter.updater.trust.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -47,7 +45,7 @@ public final class ArtifactCheck {
         CompletableFuture<byte[]> blake = prehashed
                 ? CompletableFuture.supplyAsync(() -> unchecked(() -> MinisignVerifier.blake2b512(artifact)))
                 : CompletableFuture.completedFuture(null);
-        String sha256 = sha256Hex(artifact);
+        String sha256 = Sha256.hex(artifact);
         byte[] blake2b = join(blake);
         if (!MessageDigest.isEqual(sha256.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 entry.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
@@ -57,22 +55,6 @@ public final class ArtifactCheck {
         String what = artifact.getFileName().toString();
         return FeedPolicy.rejection(prehashed ? keys.verifyDigest(blake2b, signature, now)
                 : keys.verify(artifact, signature, now), RejectionCode.ARTIFACT_SIGNATURE, what);
-    }
-
-    public static String sha256Hex(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private interface IoSupplier<T> {
