@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
@@ -59,30 +58,20 @@ public final class PortableArchive {
         return out;
     }
 
-    private static TarArchiveEntry entry(TarArchiveEntry e, Instant mtime, int mode) {
-        e.setModTime(Date.from(mtime));
-        e.setUserId(0);
-        e.setGroupId(0);
-        e.setUserName("root");
-        e.setGroupName("root");
-        e.setMode(mode);
-        return e;
-    }
-
     private static void directory(TarArchiveOutputStream tar, String name, Instant mtime) throws IOException {
-        tar.putArchiveEntry(entry(new TarArchiveEntry(name), mtime, 040755));
+        tar.putArchiveEntry(TarEntries.normalized(new TarArchiveEntry(name), mtime, 040755));
         tar.closeArchiveEntry();
     }
 
     private static void symlink(TarArchiveOutputStream tar, String name, String target, Instant mtime) throws IOException {
-        TarArchiveEntry e = entry(new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK), mtime, 0120777);
+        TarArchiveEntry e = TarEntries.normalized(new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK), mtime, 0120777);
         e.setLinkName(target);
         tar.putArchiveEntry(e);
         tar.closeArchiveEntry();
     }
 
     private static void file(TarArchiveOutputStream tar, Path file, String name, Instant mtime) throws IOException {
-        TarArchiveEntry e = entry(new TarArchiveEntry(name), mtime, Files.isExecutable(file) ? 0100755 : 0100644);
+        TarArchiveEntry e = TarEntries.normalized(new TarArchiveEntry(name), mtime, Files.isExecutable(file) ? 0100755 : 0100644);
         e.setSize(Files.size(file));
         tar.putArchiveEntry(e);
         try (InputStream in = Files.newInputStream(file)) {

@@ -1,12 +1,12 @@
 package io.desktopstarter.distribution.release;
 
+import io.desktopstarter.distribution.packaging.TarEntries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -27,13 +27,7 @@ final class Archives {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (Path file : files) {
-                TarArchiveEntry entry = new TarArchiveEntry(top + file.getFileName());
-                entry.setModTime(Date.from(mtime));
-                entry.setUserId(0);
-                entry.setGroupId(0);
-                entry.setUserName("root");
-                entry.setGroupName("root");
-                entry.setMode(0100644);
+                TarArchiveEntry entry = TarEntries.normalized(new TarArchiveEntry(top + file.getFileName()), mtime, 0100644);
                 entry.setSize(Files.size(file));
                 tar.putArchiveEntry(entry);
                 try (InputStream in = Files.newInputStream(file)) {
