@@ -24,6 +24,9 @@ public record KeyList(String app, Instant pubDate, List<ListedKey> keys) {
     public record ListedKey(MinisignPublicKey key, Optional<Instant> expires, boolean revoked) {
     }
 
+    /** Built once (a mapper is costly to make); duplicate keys are an error, as in the feed. */
+    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
     public KeyList {
         keys = List.copyOf(keys);
     }
@@ -31,8 +34,7 @@ public record KeyList(String app, Instant pubDate, List<ListedKey> keys) {
     public static KeyList parse(byte[] json) throws MinisignFormatException {
         JsonNode root;
         try {
-            root = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build()
-                    .readTree(new String(json, StandardCharsets.UTF_8));
+            root = JSON.readTree(new String(json, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new MinisignFormatException("keys.json is not valid JSON: " + e.getOriginalMessage());
         }
