@@ -94,8 +94,8 @@ public final class DistributionCli implements Callable<Integer> {
         Path input = Files.createDirectories(work.resolve("input"));
         Files.copy(jar, input.resolve(jar.getFileName()));
         Trees.copy(shellDir.resolve("lib"), input.resolve("lib"));
-        // The backend goes in as app content, not input (jpackage puts every input jar on the shell's class path),
-        // named to sort after lib/runtime: an installed launcher takes the first libjli.so in the package's file list (D-023).
+        // App content, not input (jpackage puts every input jar on the shell's class path), named to sort after
+        // lib/runtime: an installed launcher takes the first libjli.so in the package's file list (D-023).
         Path content = Files.createDirectories(work.resolve("content"));
         Trees.copy(backend, content.resolve("staged-backend"));
         if (signing.isPresent()) {
@@ -116,11 +116,10 @@ public final class DistributionCli implements Callable<Integer> {
         Map<String, Path> installers = new LinkedHashMap<>();
         for (String format : formats) {
             Path built = switch (format) {
-                case "tar.gz" -> PortableArchive.write(image, app.packageName(), version, mtime, out.resolve(app.artifactName("tar.gz")));
-                case "deb", "rpm" -> jpackage.linuxPackage(format, JPackager.imageFor(image, format, work.resolve("image-" + format)),
-                        work.resolve("pkg-" + format));
-                default -> jpackage.installer(format, JPackager.imageFor(image, format, work.resolve("image-" + format)),
-                        work.resolve("pkg-" + format));
+                case "tar.gz" -> PortableArchive.write(JPackager.withFormat(image, format), app.packageName(), version, mtime,
+                        out.resolve(app.artifactName("tar.gz")));
+                case "deb", "rpm" -> jpackage.linuxPackage(format, JPackager.withFormat(image, format), work.resolve("pkg-" + format));
+                default -> jpackage.installer(format, JPackager.withFormat(image, format), work.resolve("pkg-" + format));
             };
             Path named = out.resolve(app.artifactName(format));
             if (!built.equals(named)) {

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * jpackage: one app image (shell jar + libraries under {@code lib/app}, the staged backend as app
- * content, the shell's jlink runtime), then the host's installers from copies of it. Each copy's launcher config names
- * its package format, which the updater reads to pick the install hand-off.
+ * content, the shell's jlink runtime), then the host's installers from it, its launcher config
+ * switched to each package format in turn (the updater reads it to pick the install hand-off).
  */
 public final class JPackager {
     private final AppInfo app;
@@ -33,21 +33,24 @@ public final class JPackager {
                 "--input", input.toString(), "--app-content", appContent.toString(), "--main-jar", mainJar, "--main-class", mainClass, "--runtime-image", runtime.toString(),
                 "--icon", icon.toString(), "--vendor", AppInfo.VENDOR, "--description", AppInfo.DESCRIPTION,
                 "--copyright", "Copyright 2026 " + AppInfo.VENDOR, "--dest", dest.toString(),
-                "--java-options", "-Ddesktopstarter.package=tar.gz", "--java-options", "--enable-native-access=ALL-UNNAMED"));
+                "--java-options", "-Ddesktopstarter.package=tar.gz", "--java-options", "--enable-native-access=ALL-UNNAMED",
+                // The shell finds the backend where we put it; jpackage expands $APPDIR (lib/app) at launch.
+                "--java-options", "-Ddesktopstarter.backend=$APPDIR/../" + appContent.getFileName()));
         return dest.resolve(app.packageName());
     }
 
-    /** A copy of the image whose launcher says {@code -Ddesktopstarter.package=<format>}. */
-    public static Path imageFor(Path image, String format, Path dest) throws IOException {
-        Path copy = dest.resolve(image.getFileName());
-        Trees.copy(image, copy);
-        try (Stream<Path> cfgs = Files.walk(copy.resolve("lib/app"), 1)) {
+    /**
+     * Points the image's launcher at a package format ({@code -Ddesktopstarter.package=<format>}) in
+     * place: each installer is built from the image in turn, so no 270 MB copy per format is needed.
+     */
+    public static Path withFormat(Path image, String format) throws IOException {
+        try (Stream<Path> cfgs = Files.walk(image.resolve("lib/app"), 1)) {
             for (Path cfg : cfgs.filter(p -> p.toString().endsWith(".cfg")).toList()) {
-                Files.writeString(cfg, Files.readString(cfg).replace("-Ddesktopstarter.package=tar.gz",
+                Files.writeString(cfg, Files.readString(cfg).replaceAll("-Ddesktopstarter\\.package=\\S+",
                         "-Ddesktopstarter.package=" + format));
             }
         }
-        return copy;
+        return image;
     }
 
     /** deb or rpm from an app image; installs under /opt/<package>, with menu entry and icon. */

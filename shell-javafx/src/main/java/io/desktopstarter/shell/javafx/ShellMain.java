@@ -76,6 +76,9 @@ public final class ShellMain {
         }
     }
 
+    /** Set by installers: the staged backend's directory. */
+    static final String BACKEND_PROPERTY = "desktopstarter.backend";
+
     private static BackendSource source(ShellArgs args) throws ManifestException {
         if (args.devBackend().isPresent()) {
             return BackendSource.fromBuildOutput(args.devBackend().get(), "desktop-starter-core", "io.desktopstarter.core.Main");
@@ -84,16 +87,20 @@ public final class ShellMain {
     }
 
     /**
-     * {@code backend/} beside the shell's jar, or {@code staged-backend/} one level up (a jpackage image:
-     * jar in lib/app, backend in lib/staged-backend), else {@code .stage/backend} (a checkout).
+     * Where the installer put the backend ({@value #BACKEND_PROPERTY}, set in the launcher config
+     * by the distribution), else {@code backend/} beside the shell's jar, else {@code .stage/backend}
+     * (a checkout).
      */
     private static Path defaultBackend() {
+        String configured = System.getProperty(BACKEND_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
         try {
             Path jar = Path.of(ShellMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path candidate : new Path[] {jar.getParent().resolve("backend"), jar.getParent().getParent().resolve("staged-backend")}) {
-                if (Files.isRegularFile(candidate.resolve("runtime-manifest.json"))) {
-                    return candidate;
-                }
+            Path beside = jar.getParent().resolve("backend");
+            if (Files.isRegularFile(beside.resolve("runtime-manifest.json"))) {
+                return beside;
             }
         } catch (URISyntaxException | RuntimeException e) {
             // fall through to the development layout
