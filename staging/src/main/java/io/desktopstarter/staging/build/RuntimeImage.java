@@ -30,6 +30,14 @@ final class RuntimeImage {
         if (!Files.isExecutable(java)) {
             throw new StageException("jlink produced no executable " + java);
         }
+        // The backend is started with bin/java only; keytool, jwebserver and friends are dead weight.
+        try (java.util.stream.Stream<Path> tools = Files.list(output.resolve("bin"))) {
+            for (Path tool : tools.filter(p -> !p.equals(java) && !p.getFileName().toString().endsWith(".dll")).toList()) {
+                Files.delete(tool);
+            }
+        } catch (java.io.IOException e) {
+            throw new StageException("cannot trim " + output.resolve("bin") + ": " + e.getMessage());
+        }
     }
 
     static boolean isWindows() {

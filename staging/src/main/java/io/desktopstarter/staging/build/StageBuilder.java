@@ -46,7 +46,9 @@ public final class StageBuilder {
                 + (request.excludedModules().isEmpty() ? "" : " (excluded: " + request.excludedModules() + ")"));
         RuntimeImage.link(modules, out.resolve("runtime"), request.compress(), !request.aot());
         materializeSymlinks(out);
-        progress.accept("jlink: runtime image ready (compress=" + request.compress() + ")");
+        // Before the AOT training run, so the cache is made with the very files that ship.
+        int stripped = NativeStrip.isLinux() ? NativeStrip.strip(out) : 0;
+        progress.accept("jlink: runtime image ready (compress=" + request.compress() + ", " + stripped + " native files stripped)");
 
         String javaPath = "runtime/bin/" + (RuntimeImage.isWindows() ? "java.exe" : "java");
         String classPath = jars.stream().map(j -> "app/" + j.getFileName())
