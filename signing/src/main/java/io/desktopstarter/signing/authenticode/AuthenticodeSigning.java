@@ -32,6 +32,12 @@ public final class AuthenticodeSigning {
             return new Selection(alias, Optional.empty(), Optional.empty());
         }
 
+        /** The alias given, plus the seed's {@code WIN_SIGN_CERT_SHA1} and {@code WIN_SIGN_CERT_SUBJECT_NAME}. */
+        public static Selection fromEnvironment(Optional<String> alias, java.util.Map<String, String> env) {
+            return new Selection(alias, Optional.ofNullable(env.get("WIN_SIGN_CERT_SHA1")).filter(v -> !v.isBlank()),
+                    Optional.ofNullable(env.get("WIN_SIGN_CERT_SUBJECT_NAME")).filter(v -> !v.isBlank()));
+        }
+
         boolean matches(String candidate, java.security.cert.X509Certificate cert) throws GeneralSecurityException {
             if (alias.isPresent() && !alias.get().equals(candidate)) {
                 return false;

@@ -359,9 +359,8 @@ public final class SigningCli {
                 }
             }
             try {
-                AuthenticodeSigning.Selection selection = new AuthenticodeSigning.Selection(java.util.Optional.ofNullable(alias),
-                        java.util.Optional.ofNullable(env.get("WIN_SIGN_CERT_SHA1")).filter(v -> !v.isBlank()),
-                        java.util.Optional.ofNullable(env.get("WIN_SIGN_CERT_SUBJECT_NAME")).filter(v -> !v.isBlank()));
+                AuthenticodeSigning.Selection selection = AuthenticodeSigning.Selection.fromEnvironment(
+                        java.util.Optional.ofNullable(alias), env);
                 AuthenticodeSigning signing = AuthenticodeSigning.open(store, password, selection, timestamp);
                 for (Path file : files) {
                     if (!Files.isRegularFile(file)) {
