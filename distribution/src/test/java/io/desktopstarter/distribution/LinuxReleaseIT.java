@@ -6,6 +6,7 @@ import io.desktopstarter.staging.manifest.Manifests;
 import io.desktopstarter.staging.verify.TreeVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +63,19 @@ class LinuxReleaseIT {
         String contents = Commands.ok(tmp, Map.of(), "dpkg-deb", "--contents", artifact("deb").toString()).output();
         assertThat(contents).contains("./opt/desktop-java-starter-" + shell + "/bin/desktop-java-starter-" + shell)
                 .contains("lib/staged-backend/runtime-manifest.json").contains(".desktop");
+        assertThat(info).as("libraries the jlinked runtime links, found in the image").contains("libc6").contains("libasound2");
+    }
+
+    @Test
+    void lintianFindsNoErrorsInTheDeb() throws Exception {
+        if (!Commands.available("lintian")) {
+            return;
+        }
+        String report = Commands.run(tmp, Map.of(), "lintian", "--tag-display-limit", "0", artifact("deb").toString()).output();
+        List<String> tags = report.lines().filter(l -> l.matches("^[EWI]: .*")).toList();
+        System.out.println("lintian: " + tags.size() + " tags\n  " + String.join("\n  ", tags.stream()
+                .map(l -> l.replaceFirst(" \\[.*", "")).distinct().toList()));
+        assertThat(tags).filteredOn(l -> l.startsWith("E: ")).as(report).isEmpty();
     }
 
     @Test
@@ -71,6 +85,9 @@ class LinuxReleaseIT {
         }
         String info = Commands.ok(tmp, Map.of(), "rpm", "-qip", artifact("rpm").toString()).output();
         assertThat(info).contains("desktop-java-starter-" + shell).contains("MIT").contains("https://");
+        String files = Commands.ok(tmp, Map.of(), "rpm", "-qlp", artifact("rpm").toString()).output();
+        assertThat(files).as("the launcher is on the PATH, as in the deb").contains("/usr/bin/desktop-java-starter-" + shell)
+                .contains("/opt/desktop-java-starter-" + shell + "/lib/staged-backend/runtime-manifest.json");
     }
 
     @Test

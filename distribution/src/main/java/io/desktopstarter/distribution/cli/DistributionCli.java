@@ -1,14 +1,21 @@
 package io.desktopstarter.distribution.cli;
 
+import io.desktopstarter.distribution.codesign.PlatformSigning;
+import io.desktopstarter.distribution.linux.DebDependencies;
+import io.desktopstarter.distribution.linux.DebPackage;
+import io.desktopstarter.distribution.linux.LinuxRoot;
+import io.desktopstarter.distribution.linux.RpmPackage;
+import io.desktopstarter.distribution.linux.ShellLibraries;
 import io.desktopstarter.distribution.packaging.AppInfo;
 import io.desktopstarter.distribution.packaging.JPackager;
-import io.desktopstarter.distribution.packaging.LinuxScripts;
 import io.desktopstarter.distribution.packaging.PortableArchive;
 import io.desktopstarter.distribution.packaging.Trees;
 import io.desktopstarter.distribution.release.ReleaseSigning;
 import io.desktopstarter.distribution.release.ReleaseWriter;
 import io.desktopstarter.distribution.runtime.ShellRuntime;
 import io.desktopstarter.distribution.tools.BuildException;
+import io.desktopstarter.staging.build.NativeStrip;
+import io.desktopstarter.staging.build.StageException;
 import io.desktopstarter.staging.manifest.ManifestException;
 import io.desktopstarter.staging.manifest.Manifests;
 import io.desktopstarter.staging.verify.TreeVerifier;
@@ -62,7 +69,7 @@ public final class DistributionCli implements Callable<Integer> {
         try {
             build();
             return 0;
-        } catch (BuildException | IOException | ManifestException e) {
+        } catch (BuildException | IOException | ManifestException | StageException e) {
             System.err.println("[distribution] FAILED: " + e.getMessage());
             return 1;
         } catch (Exception e) {
@@ -104,26 +111,46 @@ public final class DistributionCli implements Callable<Integer> {
 
         List<String> modules = ShellRuntime.modules(jar, input.resolve("lib"));
         Path runtime = ShellRuntime.build(modules, work.resolve("runtime"));
+        boolean linux = app.os().equals("linux");
+        if (linux) {
+            NativeStrip.strip(runtime);
+        }
         step("shell runtime: " + modules.size() + " modules " + modules + ", " + mb(Trees.size(runtime)));
 
-        JPackager jpackage = new JPackager(app, icon, license, LinuxScripts.write(work.resolve("resources"), app.packageName()));
+        // On Linux the image is made in place inside the packages' file system root (/opt/<package>).
+        LinuxRoot root = new LinuxRoot(work.resolve("root"), app);
+        JPackager jpackage = new JPackager(app, icon, license);
         Path image = jpackage.appImage(input, content.resolve("staged-backend"), jar.getFileName().toString(), mainClass, runtime,
-                work.resolve("image"));
+                linux ? root.image().getParent() : work.resolve("image"));
+        if (linux) {
+            NativeStrip.strip(image.resolve("bin"), image.resolve("lib/libapplauncher.so"));
+            root.addDesktopIntegration(icon, license);
+        }
+        PlatformSigning codesign = new PlatformSigning(System.getenv(), DistributionCli::step);
+        switch (app.os()) {
+            case "windows" -> codesign.authenticode(List.of(image.resolve(app.packageName() + ".exe")));
+            case "macos" -> codesign.macApp(image, work.resolve("codesign"));
+            default -> { } // Linux packages carry minisign signatures only (below), as DESIGN.md says
+        }
         step("app image: " + image + ", " + mb(Trees.size(image)));
 
         Trees.delete(out);
         Files.createDirectories(out);
         Map<String, Path> installers = new LinkedHashMap<>();
         for (String format : formats) {
-            Path built = switch (format) {
-                case "tar.gz" -> PortableArchive.write(JPackager.withFormat(image, format), app.packageName(), version, mtime,
-                        out.resolve(app.artifactName("tar.gz")));
-                case "deb", "rpm" -> jpackage.linuxPackage(format, JPackager.withFormat(image, format), work.resolve("pkg-" + format));
-                default -> jpackage.installer(format, JPackager.withFormat(image, format), work.resolve("pkg-" + format));
-            };
             Path named = out.resolve(app.artifactName(format));
-            if (!built.equals(named)) {
-                Files.move(built, named);
+            Path formatted = JPackager.withFormat(image, format);
+            switch (format) {
+                case "tar.gz" -> PortableArchive.write(formatted, app.packageName(), version, mtime, named);
+                case "deb" -> DebPackage.build(root, DebDependencies.of(image, ShellLibraries.of(shell).debian()), mtime, named);
+                case "rpm" -> RpmPackage.build(root, ShellLibraries.of(shell).fedora(), mtime, work.resolve("rpm"), named);
+                default -> {
+                    Path built = jpackage.installer(format, formatted, work.resolve("pkg-" + format));
+                    Files.move(built, named);
+                    if (app.os().equals("windows")) {
+                        codesign.authenticode(List.of(named));
+                    }
+                }
             }
             installers.put(format, named);
             step(format + ": " + named.getFileName() + ", " + mb(Files.size(named)));

@@ -1,0 +1,114 @@
+package io.desktopstarter.distribution.codesign;
+
+import io.desktopstarter.distribution.tools.BuildException;
+import io.desktopstarter.signing.authenticode.AuthenticodeSigning;
+import io.desktopstarter.signing.authenticode.WindowsSigningInputs;
+import io.desktopstarter.signing.macos.MacSigner;
+import io.desktopstarter.signing.macos.MacSigningPlan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The OS's own code signatures, through the signing module, when the seed's credentials are in the
+ * environment: Authenticode for the Windows launcher and installers ({@code WIN_CSC_LINK} …), codesign
+ * with the hardened runtime and notarization for the macOS app ({@code CSC_LINK}, {@code APPLE_*} …).
+ * Without them each step says in one line that it is off and why; nothing fails.
+ */
+public final class PlatformSigning {
+    private final Map<String, String> env;
+    private final Consumer<String> log;
+
+    public PlatformSigning(Map<String, String> env, Consumer<String> log) {
+        this.env = env;
+        this.log = log;
+    }
+
+    /** Signs every .exe/.msi given (the image's launcher before packaging, the installers after). */
+    public void authenticode(List<Path> files) throws BuildException, IOException {
+        Optional<WindowsSigningInputs> inputs = WindowsSigningInputs.fromEnvironment(env);
+        if (inputs.isEmpty()) {
+            log.accept("Authenticode: OFF (WIN_CSC_LINK not set): " + names(files) + " stay unsigned");
+            return;
+        }
+        try {
+            AuthenticodeSigning signing = AuthenticodeSigning.open(inputs.get().keystore(), inputs.get().password(),
+                    AuthenticodeSigning.Selection.fromEnvironment(Optional.empty(), env), inputs.get().timestampUrl());
+            for (Path file : files) {
+                signing.sign(file);
+            }
+            log.accept("Authenticode: signed " + names(files) + (inputs.get().timestampUrl().isPresent() ? " (timestamped)" : " (NO timestamp)"));
+        } finally {
+            if (inputs.get().temporary()) {
+                Files.deleteIfExists(inputs.get().keystore());
+            }
+        }
+    }
+
+    /** codesign (nested code first, then the bundle) and, with Apple credentials, notarize and staple. */
+    public void macApp(Path app, Path work) throws BuildException, IOException {
+        Path entitlements = work.resolve("entitlements.plist");
+        try (InputStream in = PlatformSigning.class.getResourceAsStream("entitlements.plist")) {
+            Files.createDirectories(work);
+            Files.copy(in, entitlements, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        MacSigningPlan plan = MacSigningPlan.of(env, app, entitlements, nestedCode(app));
+        plan.describe().stream().limit(2).forEach(line -> log.accept("macOS " + line));
+        if (!plan.signs()) {
+            return;
+        }
+        try {
+            new MacSigner(env, MacSigner.processRunner()).execute(plan);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BuildException("interrupted while signing " + app);
+        }
+    }
+
+    /**
+     * Mach-O files inside the bundle, deepest first, so each is signed before what contains it. By
+     * header, not by name: the staged backend's {@code bin/java} has no extension. The bundle's own
+     * launcher in {@code Contents/MacOS} is left to the bundle signature.
+     */
+    static List<Path> nestedCode(Path app) throws IOException {
+        Path mainExecutables = app.resolve("Contents/MacOS");
+        List<Path> nested = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(app)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                if (!file.startsWith(mainExecutables) && isMachO(file)) {
+                    nested.add(file);
+                }
+            }
+        }
+        nested.sort((a, b) -> Integer.compare(b.getNameCount(), a.getNameCount()));
+        return nested;
+    }
+
+    private static boolean isMachO(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(8);
+            if (head.length < 8) {
+                return false;
+            }
+            int magic = java.nio.ByteBuffer.wrap(head).getInt();
+            int second = java.nio.ByteBuffer.wrap(head, 4, 4).getInt();
+            return switch (magic) {
+                case 0xcffaedfe, 0xcefaedfe, 0xfeedfacf, 0xfeedface -> true;
+                // universal binary; a Java class file shares the magic but has its version (≥ 45) here
+                case 0xcafebabe -> second > 0 && second < 20;
+                default -> false;
+            };
+        }
+    }
+
+    private static String names(List<Path> files) {
+        return files.stream().map(p -> p.getFileName().toString()).toList().toString();
+    }
+}
