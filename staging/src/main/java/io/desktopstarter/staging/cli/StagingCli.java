@@ -104,7 +104,7 @@ public final class StagingCli {
         @Option(names = "--compress", defaultValue = "off", description = "jlink --compress value (off, zip-0 … zip-9)")
         String compress;
 
-        @Option(names = "--no-aot", description = "do not train an AOT cache")
+        @Option(names = "--no-aot", arity = "0..1", description = "do not train an AOT cache (--no-aot=false: train one, the default)")
         boolean noAot;
 
         @Option(names = "--jvm-option", description = "extra JVM option for backend and worker (repeatable)")
