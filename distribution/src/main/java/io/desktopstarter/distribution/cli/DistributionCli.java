@@ -15,6 +15,7 @@ import io.desktopstarter.distribution.release.ReleaseWriter;
 import io.desktopstarter.distribution.runtime.ShellRuntime;
 import io.desktopstarter.distribution.tools.BuildException;
 import io.desktopstarter.staging.build.NativeStrip;
+import io.desktopstarter.updater.feed.PlatformKey;
 import io.desktopstarter.staging.build.StageException;
 import io.desktopstarter.staging.manifest.ManifestException;
 import io.desktopstarter.staging.manifest.Manifests;
@@ -79,7 +80,7 @@ public final class DistributionCli implements Callable<Integer> {
     }
 
     private void build() throws Exception {
-        AppInfo app = new AppInfo(shell, version, AppInfo.hostOs(), AppInfo.hostArch());
+        AppInfo app = new AppInfo(shell, version, PlatformKey.hostOs(), PlatformKey.hostArch());
         Instant mtime = OffsetDateTime.parse(timestamp).toInstant();
         Clock clock = Clock.fixed(mtime, ZoneOffset.UTC);
         Path jar = shellDir.resolve("desktop-starter-shell-" + shell + "-" + version + ".jar");

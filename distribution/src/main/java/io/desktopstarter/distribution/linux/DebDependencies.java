@@ -3,6 +3,7 @@ package io.desktopstarter.distribution.linux;
 import io.desktopstarter.distribution.tools.BuildException;
 import io.desktopstarter.distribution.tools.HostTool;
 import io.desktopstarter.staging.build.NativeStrip;
+import io.desktopstarter.updater.feed.PlatformKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class DebDependencies {
 
     /** soname → path, for this host's architecture only (ldconfig lists 32-bit copies too). */
     private static Map<String, Path> ldconfig() throws BuildException {
-        String arch = System.getProperty("os.arch").equals("aarch64") ? "AArch64" : "x86-64";
+        String arch = PlatformKey.hostArch().equals("arm64") ? "AArch64" : "x86-64";
         Map<String, Path> known = new TreeMap<>();
         Matcher m = LDCONFIG.matcher(HostTool.run(List.of("/sbin/ldconfig", "-p"), "libc-bin"));
         while (m.find()) {

@@ -1,7 +1,5 @@
 package io.desktopstarter.distribution.packaging;
 
-import java.util.Locale;
-
 /**
  * What the packages say about the app. {@code packageVersion} is the numeric part of the project
  * version, because deb and rpm versions (and jpackage) refuse suffixes like {@code -SNAPSHOT}.
@@ -47,15 +45,5 @@ public record AppInfo(String shell, String version, String os, String arch) {
 
     public String manifestName() {
         return packageName() + "-" + os + "-" + version + "-sha256.txt";
-    }
-
-    public static String hostOs() {
-        String name = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        return name.startsWith("windows") ? "windows" : name.startsWith("mac") ? "macos" : "linux";
-    }
-
-    public static String hostArch() {
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        return arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : "x64";
     }
 }

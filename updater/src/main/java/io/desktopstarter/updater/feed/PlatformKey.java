@@ -28,7 +28,17 @@ public record PlatformKey(String os, String arch, String format) {
 
     /** This machine's os and arch with the given package format. */
     public static PlatformKey current(String format) {
-        return new PlatformKey(osOf(System.getProperty("os.name", "")), archOf(System.getProperty("os.arch", "")), format);
+        return new PlatformKey(hostOs(), hostArch(), format);
+    }
+
+    /** {@code linux}, {@code windows} or {@code macos}: this machine, in the feed's (and the artifact names') spelling. */
+    public static String hostOs() {
+        return osOf(System.getProperty("os.name", ""));
+    }
+
+    /** {@code x64} or {@code arm64}. */
+    public static String hostArch() {
+        return archOf(System.getProperty("os.arch", ""));
     }
 
     static String osOf(String osName) {
