@@ -64,6 +64,19 @@ class PreflightTest {
     }
 
     @Test
+    void looseExecutablesWithoutATellingNameAreFoundByHeaderButClassFilesAndTextAreNot() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("runtime/bin"));
+        Files.write(bin.resolve("java"), machO(0x01000007, false));
+        Files.write(bin.resolve("java-linux"), elf(0x3e));
+        Files.write(bin.resolve("Main.class"), new byte[] {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe, 0, 0, 0, 69, 0, 0});
+        Files.writeString(bin.resolve("release"), "JAVA_VERSION=\"25\"\n");
+
+        assertThat(NativeScanner.scan(List.of(dir.resolve("runtime")))).extracting(NativeLibrary::name, NativeLibrary::format)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("java", NativeLibrary.Format.MACH_O),
+                        org.assertj.core.groups.Tuple.tuple("java-linux", NativeLibrary.Format.ELF));
+    }
+
+    @Test
     void missingTargetArchitectureFailsAndMacLibrariesNeedSigning() throws Exception {
         Path jar = jar("n.jar", "a/libonlyarm.so", elf(0xb7), "b/libboth.so", elf(0xb7), "c/libboth.so", elf(0x3e),
                 "m/libx.dylib", machO(0x01000007, false));

@@ -5,6 +5,8 @@ import io.desktopstarter.signing.authenticode.AuthenticodeSigning;
 import io.desktopstarter.signing.authenticode.WindowsSigningInputs;
 import io.desktopstarter.signing.macos.MacSigner;
 import io.desktopstarter.signing.macos.MacSigningPlan;
+import io.desktopstarter.signing.preflight.NativeLibrary;
+import io.desktopstarter.signing.preflight.NativeScanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The OS's own code signatures, through the signing module, when the seed's credentials are in the
@@ -73,39 +74,22 @@ public final class PlatformSigning {
     }
 
     /**
-     * Mach-O files inside the bundle, deepest first, so each is signed before what contains it. By
-     * header, not by name: the staged backend's {@code bin/java} has no extension. The bundle's own
-     * launcher in {@code Contents/MacOS} is left to the bundle signature.
+     * Mach-O files inside the bundle (found by header: the staged backend's {@code bin/java} has no
+     * telling name), deepest first, so each is signed before what contains it. The bundle's own
+     * launcher in {@code Contents/MacOS} is left to the bundle signature; libraries inside jars
+     * cannot be signed in place.
      */
     static List<Path> nestedCode(Path app) throws IOException {
         Path mainExecutables = app.resolve("Contents/MacOS");
         List<Path> nested = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(app)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                if (!file.startsWith(mainExecutables) && isMachO(file)) {
-                    nested.add(file);
-                }
+        for (NativeLibrary library : NativeScanner.scan(List.of(app))) {
+            boolean loose = !library.location().contains("!/");
+            if (library.format() == NativeLibrary.Format.MACH_O && loose && !Path.of(library.location()).startsWith(mainExecutables)) {
+                nested.add(Path.of(library.location()));
             }
         }
         nested.sort((a, b) -> Integer.compare(b.getNameCount(), a.getNameCount()));
         return nested;
-    }
-
-    private static boolean isMachO(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(8);
-            if (head.length < 8) {
-                return false;
-            }
-            int magic = java.nio.ByteBuffer.wrap(head).getInt();
-            int second = java.nio.ByteBuffer.wrap(head, 4, 4).getInt();
-            return switch (magic) {
-                case 0xcffaedfe, 0xcefaedfe, 0xfeedfacf, 0xfeedface -> true;
-                // universal binary; a Java class file shares the magic but has its version (≥ 45) here
-                case 0xcafebabe -> second > 0 && second < 20;
-                default -> false;
-            };
-        }
     }
 
     private static String names(List<Path> files) {

@@ -34,8 +34,10 @@ final class BinaryHeaders {
                 int cpu = ByteBuffer.wrap(head, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
                 return new NativeLibrary(location, NativeLibrary.Format.MACH_O, List.of(machArch(cpu)), machSigned(head));
             }
-            if (be == FAT_MAGIC) {
-                int count = ByteBuffer.wrap(head, 4, 4).order(ByteOrder.BIG_ENDIAN).getInt();
+            int count = ByteBuffer.wrap(head, 4, 4).order(ByteOrder.BIG_ENDIAN).getInt();
+            // A Java class file starts with the same magic; its version (45 and up) stands where a
+            // universal binary counts its architectures (a handful).
+            if (be == FAT_MAGIC && count > 0 && count < 20) {
                 List<String> archs = new ArrayList<>();
                 for (int i = 0; i < count && i < 16 && 8 + i * 20 + 4 <= head.length; i++) {
                     archs.add(machArch(ByteBuffer.wrap(head, 8 + i * 20, 4).order(ByteOrder.BIG_ENDIAN).getInt()));

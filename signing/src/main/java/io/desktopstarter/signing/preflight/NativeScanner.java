@@ -12,7 +12,12 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-/** Finds native libraries in directories and jars (one level of nesting: jars inside directories). */
+/**
+ * Finds native code in directories and jars (one level of nesting: jars inside directories). Files
+ * named like libraries are reported whatever their header says; other loose files are reported when
+ * their header is ELF, Mach-O or PE — executables such as a runtime's {@code bin/java} have no
+ * telling name. Inside jars only library names count (a jar's classes are not native code).
+ */
 public final class NativeScanner {
     private static final int HEAD = 64 * 1024;
 
@@ -41,9 +46,13 @@ public final class NativeScanner {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jar")) {
             scanJar(file, found);
-        } else if (isNativeName(name)) {
+        } else {
+            NativeLibrary library;
             try (InputStream in = Files.newInputStream(file)) {
-                found.add(BinaryHeaders.identify(file.toString(), in.readNBytes(HEAD)));
+                library = BinaryHeaders.identify(file.toString(), in.readNBytes(HEAD));
+            }
+            if (isNativeName(name) || library.format() != NativeLibrary.Format.UNKNOWN) {
+                found.add(library);
             }
         }
     }
