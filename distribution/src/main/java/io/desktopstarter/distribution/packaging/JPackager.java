@@ -1,7 +1,8 @@
 package io.desktopstarter.distribution.packaging;
 
 import io.desktopstarter.distribution.tools.BuildException;
-import io.desktopstarter.distribution.tools.JdkTool;
+import io.desktopstarter.staging.build.JdkTools;
+import io.desktopstarter.staging.build.StageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,9 @@ public final class JPackager {
         this.license = license;
     }
 
-    public Path appImage(Path input, Path appContent, String mainJar, String mainClass, Path runtime, Path dest) throws BuildException, IOException {
+    public Path appImage(Path input, Path appContent, String mainJar, String mainClass, Path runtime, Path dest) throws StageException, IOException {
         Files.createDirectories(dest);
-        JdkTool.run("jpackage", List.of("--type", "app-image", "--name", app.packageName(), "--app-version", app.packageVersion(),
+        JdkTools.run("jpackage", List.of("--type", "app-image", "--name", app.packageName(), "--app-version", app.packageVersion(),
                 "--input", input.toString(), "--app-content", appContent.toString(), "--main-jar", mainJar, "--main-class", mainClass, "--runtime-image", runtime.toString(),
                 "--icon", icon.toString(), "--vendor", AppInfo.VENDOR, "--description", AppInfo.DESCRIPTION,
                 "--copyright", "Copyright 2026 " + AppInfo.VENDOR, "--dest", dest.toString(),
@@ -55,7 +56,7 @@ public final class JPackager {
     }
 
     /** Windows msi/exe (per-user, Start menu, a stable upgrade code) and macOS dmg/pkg, on their own hosts. */
-    public Path installer(String type, Path image, Path dest) throws BuildException, IOException {
+    public Path installer(String type, Path image, Path dest) throws BuildException, StageException, IOException {
         Files.createDirectories(dest);
         List<String> args = new ArrayList<>(List.of("--type", type, "--app-image", image.toString(), "--name", app.packageName(),
                 "--app-version", app.packageVersion(), "--vendor", AppInfo.VENDOR, "--description", AppInfo.DESCRIPTION,
@@ -67,7 +68,7 @@ public final class JPackager {
                     "--mac-package-name", AppInfo.DISPLAY_NAME));
             default -> throw new BuildException("unknown installer type " + type);
         }
-        JdkTool.run("jpackage", args);
+        JdkTools.run("jpackage", args);
         try (Stream<Path> files = Files.list(dest)) {
             return files.filter(p -> p.toString().endsWith("." + type)).findFirst()
                     .orElseThrow(() -> new BuildException("jpackage made no ." + type + " in " + dest));

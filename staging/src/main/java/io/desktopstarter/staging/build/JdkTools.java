@@ -5,19 +5,19 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.spi.ToolProvider;
 
-/** Runs JDK tools (jdeps, jlink) in-process through {@link ToolProvider}; no shell scripts. */
-final class JdkTools {
+/** Runs JDK tools (jdeps, jlink, jpackage) in-process through {@link ToolProvider}; no shell scripts. */
+public final class JdkTools {
     private JdkTools() {
     }
 
     /** Output of a successful run. */
-    record Result(String out, String err) {
+    public record Result(String out, String err) {
     }
 
-    static Result run(String tool, List<String> args) throws StageException {
+    public static Result run(String tool, List<String> args) throws StageException {
         ToolProvider provider = ToolProvider.findFirst(tool).orElseThrow(() -> new StageException(
                 tool + " is not available in this Java runtime (" + System.getProperty("java.home")
-                        + "); staging needs a full JDK 25"));
+                        + "); building needs a full JDK 25"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = provider.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));

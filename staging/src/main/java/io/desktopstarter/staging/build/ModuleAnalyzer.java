@@ -9,11 +9,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Asks jdeps which JDK modules a set of class-path jars needs. */
-final class ModuleAnalyzer {
+public final class ModuleAnalyzer {
     private ModuleAnalyzer() {
     }
 
-    static List<String> requiredModules(List<Path> jars, int release, Set<String> excluded) throws StageException {
+    public static List<String> requiredModules(List<Path> jars, int release, Set<String> excluded) throws StageException {
         String classPath = jars.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
         List<String> args = new ArrayList<>(List.of(
                 "--print-module-deps", "--ignore-missing-deps", "--multi-release", Integer.toString(release),
