@@ -1,7 +1,8 @@
 package io.desktopstarter.distribution.linux;
 
 import io.desktopstarter.distribution.tools.BuildException;
-import io.desktopstarter.distribution.tools.HostTool;
+import io.desktopstarter.staging.build.HostTools;
+import io.desktopstarter.staging.build.StageException;
 import io.desktopstarter.staging.build.NativeStrip;
 import io.desktopstarter.updater.feed.PlatformKey;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class DebDependencies {
     private DebDependencies() {
     }
 
-    public static List<String> of(Path image, List<String> loadedAtRunTime) throws BuildException, IOException {
+    public static List<String> of(Path image, List<String> loadedAtRunTime) throws BuildException, StageException, IOException {
         Set<String> sonames = neededFromOutside(image);
         Map<String, Path> known = ldconfig();
         Set<String> packages = new TreeSet<>(loadedAtRunTime);
@@ -45,7 +46,7 @@ public final class DebDependencies {
         return List.copyOf(packages);
     }
 
-    static Set<String> neededFromOutside(Path image) throws BuildException, IOException {
+    static Set<String> neededFromOutside(Path image) throws StageException, IOException {
         List<Path> elves = NativeStrip.elfFiles(image);
         Set<String> bundled = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(image)) {
@@ -57,7 +58,7 @@ public final class DebDependencies {
         }
         List<String> command = new ArrayList<>(List.of("objdump", "-p"));
         elves.forEach(p -> command.add(p.toString()));
-        Matcher m = NEEDED.matcher(HostTool.run(command, "binutils"));
+        Matcher m = NEEDED.matcher(HostTools.run(command, "binutils"));
         while (m.find()) {
             if (!bundled.contains(m.group(1))) {
                 needed.add(m.group(1));
@@ -67,10 +68,10 @@ public final class DebDependencies {
     }
 
     /** soname → path, for this host's architecture only (ldconfig lists 32-bit copies too). */
-    private static Map<String, Path> ldconfig() throws BuildException {
+    private static Map<String, Path> ldconfig() throws StageException {
         String arch = PlatformKey.hostArch().equals("arm64") ? "AArch64" : "x86-64";
         Map<String, Path> known = new TreeMap<>();
-        Matcher m = LDCONFIG.matcher(HostTool.run(List.of("/sbin/ldconfig", "-p"), "libc-bin"));
+        Matcher m = LDCONFIG.matcher(HostTools.run(List.of("/sbin/ldconfig", "-p"), "libc-bin"));
         while (m.find()) {
             if (m.group(2).contains(arch)) {
                 known.putIfAbsent(m.group(1), Path.of(m.group(3)));
@@ -91,9 +92,9 @@ public final class DebDependencies {
         }
         for (Path candidate : candidates) {
             try {
-                String line = HostTool.run(List.of("dpkg", "-S", candidate.toString()), "dpkg").lines().findFirst().orElse("");
+                String line = HostTools.run(List.of("dpkg", "-S", candidate.toString()), "dpkg").lines().findFirst().orElse("");
                 return line.substring(0, line.indexOf(':'));
-            } catch (BuildException notOwned) {
+            } catch (StageException notOwned) {
                 // try the next spelling of the path
             }
         }

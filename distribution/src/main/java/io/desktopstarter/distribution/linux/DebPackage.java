@@ -2,8 +2,8 @@ package io.desktopstarter.distribution.linux;
 
 import io.desktopstarter.distribution.packaging.AppInfo;
 import io.desktopstarter.distribution.packaging.Trees;
-import io.desktopstarter.distribution.tools.BuildException;
-import io.desktopstarter.distribution.tools.HostTool;
+import io.desktopstarter.staging.build.HostTools;
+import io.desktopstarter.staging.build.StageException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ public final class DebPackage {
     private DebPackage() {
     }
 
-    public static Path build(LinuxRoot root, List<String> depends, Instant mtime, Path out) throws BuildException, IOException {
+    public static Path build(LinuxRoot root, List<String> depends, Instant mtime, Path out) throws StageException, IOException {
         AppInfo app = root.app();
         Path control = root.root().resolve("DEBIAN");
         List<Path> debOnly = List.of(control, root.root().resolve(root.docDir() + "/changelog.Debian.gz"),
@@ -44,7 +44,7 @@ public final class DebPackage {
             root.write("DEBIAN/control", control(app, depends, root.installedKib(control)));
             root.normalize(mtime);
             Files.createDirectories(out.getParent());
-            HostTool.run(List.of("dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", root.root().toString(), out.toString()),
+            HostTools.run(List.of("dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", root.root().toString(), out.toString()),
                     Map.of("SOURCE_DATE_EPOCH", Long.toString(mtime.getEpochSecond())), "dpkg-dev");
             return out;
         } finally {

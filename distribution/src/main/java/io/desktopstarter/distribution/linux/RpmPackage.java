@@ -2,8 +2,8 @@ package io.desktopstarter.distribution.linux;
 
 import io.desktopstarter.distribution.packaging.AppInfo;
 import io.desktopstarter.distribution.packaging.Trees;
-import io.desktopstarter.distribution.tools.BuildException;
-import io.desktopstarter.distribution.tools.HostTool;
+import io.desktopstarter.staging.build.HostTools;
+import io.desktopstarter.staging.build.StageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ public final class RpmPackage {
     private RpmPackage() {
     }
 
-    public static Path build(LinuxRoot root, List<String> requires, Instant mtime, Path work, Path out) throws BuildException, IOException {
+    public static Path build(LinuxRoot root, List<String> requires, Instant mtime, Path work, Path out) throws StageException, IOException {
         AppInfo app = root.app();
         Trees.delete(work);
         Files.createDirectories(work);
@@ -49,7 +49,7 @@ public final class RpmPackage {
             command.addAll(List.of("--define", macro[0] + " " + macro[1]));
         }
         command.add(spec.toAbsolutePath().toString());
-        HostTool.run(command, Map.of("SOURCE_DATE_EPOCH", epoch, "HOME", work.toAbsolutePath().toString()), "rpm");
+        HostTools.run(command, Map.of("SOURCE_DATE_EPOCH", epoch, "HOME", work.toAbsolutePath().toString()), "rpm");
         Path built = work.resolve("out").resolve(app.packageName() + ".rpm");
         Files.createDirectories(out.getParent());
         return Files.move(built, out, StandardCopyOption.REPLACE_EXISTING);

@@ -7,7 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -34,24 +33,7 @@ public final class NativeStrip {
         List<String> command = new ArrayList<>(List.of("strip", "--strip-unneeded", "--remove-section=.comment",
                 "--remove-section=.note"));
         elves.forEach(p -> command.add(p.toString()));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new StageException("cannot run strip (" + e.getMessage() + "); install binutils (apt-get install binutils)");
-        }
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new StageException("strip failed: " + output.strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new StageException("interrupted while stripping native libraries");
-        }
+        HostTools.run(command, "binutils");
         return elves.size();
     }
 
