@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.desktopstarter.updater.trust.SignedDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -59,7 +57,7 @@ public final class UpdateStore {
             return;
         }
         ObjectNode state = JSON.createObjectNode().put("newest_feed_pub_date", pubDate.toString());
-        writeAtomically(dir.resolve("state.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
+        AtomicFiles.write(dir.resolve("state.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state), false);
     }
 
     /** The last key list accepted, with its signature, if any. */
@@ -85,21 +83,6 @@ public final class UpdateStore {
         ObjectNode node = JSON.createObjectNode()
                 .put("content", Base64.getEncoder().encodeToString(list.content()))
                 .put("signature", list.signature());
-        writeAtomically(dir.resolve("keys.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
-    }
-
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(dir.resolve("keys.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node), false);
     }
 }
