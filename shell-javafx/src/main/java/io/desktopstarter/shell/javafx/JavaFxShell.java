@@ -1,15 +1,19 @@
 package io.desktopstarter.shell.javafx;
 
-import io.desktopstarter.staging.launch.BackendLauncher;
+import io.desktopstarter.shell.common.BackendStart;
+import io.desktopstarter.shell.common.ExitCode;
+import io.desktopstarter.shell.common.ExternalOpener;
+import io.desktopstarter.shell.common.ProcessMemory;
+import io.desktopstarter.shell.common.ShellContext;
+import io.desktopstarter.shell.common.ShellToolkit;
+import io.desktopstarter.shell.common.ShellUpdates;
+import io.desktopstarter.shell.common.SmokeReport;
+import io.desktopstarter.shell.common.UpdatePrompts;
 import io.desktopstarter.staging.launch.BackendSession;
-import io.desktopstarter.staging.launch.BackendSource;
 import io.desktopstarter.staging.launch.LaunchException;
-import io.desktopstarter.staging.launch.LaunchOptions;
 import io.desktopstarter.staging.launch.LauncherEvent;
 import io.desktopstarter.updater.flow.FeedSource;
 import io.desktopstarter.updater.flow.UpdateService;
-import io.desktopstarter.updater.flow.UpdaterSetup;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,17 +34,9 @@ public final class JavaFxShell extends Application {
     static final String APP_NAME = "Desktop Java Starter";
     static final String SHELL = "javafx";
 
-    /** What {@link ShellMain} decided before JavaFX started. */
-    record Config(ShellArgs args, BackendSource source, Path appData, Instant processStart) {
-    }
-
-    private static volatile Config config;
+    private static volatile ShellContext config;
     private static volatile JavaFxShell running;
-    private static volatile int exitCode;
-    private static volatile BackendLauncher launcher;
-    private static final CompletableFuture<BackendSession> SESSION = new CompletableFuture<>();
-    private static volatile long healthyMs;
-    private static volatile String status = "Starting the app…";
+    private static volatile int exitCode = ExitCode.OK;
 
     private final AtomicBoolean quitting = new AtomicBoolean();
     private SplashWindow splash;
@@ -50,75 +46,54 @@ public final class JavaFxShell extends Application {
     private long splashMs;
     private UpdatePrompts updates;
 
-    static void configure(Config c) {
-        config = Objects.requireNonNull(c);
-    }
-
-    static int exitCode() {
-        return exitCode;
-    }
-
-    /** SIGTERM/SIGINT: the same clean quit as the menu, exit 0 (the JVM's default would be 143). */
-    static void terminateRequested() {
-        JavaFxShell shell = running;
-        if (shell != null) {
-            Platform.runLater(shell::quit);
-        } else {
-            Thread.ofPlatform().start(() -> {
-                if (launcher != null) {
-                    launcher.stop();
-                }
-                System.exit(exitCode);
-            });
+    /** Runs JavaFX on the main thread until quit. */
+    static final class Toolkit implements ShellToolkit {
+        @Override
+        public int run(ShellContext context) {
+            config = Objects.requireNonNull(context);
+            context.backend().listen(JavaFxShell::onLauncherEvent);
+            Application.launch(JavaFxShell.class);
+            return exitCode;
         }
-    }
 
-    /** Another launch handed us its arguments: bring the window forward. */
-    static void handOff(List<String> args) {
-        JavaFxShell shell = running;
-        if (shell != null) {
-            Platform.runLater(() -> {
-                if (shell.window != null) {
-                    shell.window.focus();
-                }
-            });
-        }
-    }
-
-    /** Called by {@link ShellMain} before JavaFX starts; events reach the UI once it is up. */
-    static void startBackend(Config c) {
-        launcher = new BackendLauncher(c.source(),
-                LaunchOptions.defaults().withAppDataDir(c.appData()).withShellName(SHELL),
-                JavaFxShell::onLauncherEvent);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(launcher::stop));
-        Thread.ofPlatform().name("backend-start").daemon().start(() -> {
-            try {
-                BackendSession session = launcher.start();
-                healthyMs = Duration.between(c.processStart(), Instant.now()).toMillis();
-                SESSION.complete(session);
-            } catch (LaunchException e) {
-                SESSION.completeExceptionally(e);
+        /** Another launch handed us its arguments: bring the window forward. */
+        @Override
+        public void handOff(List<String> args) {
+            JavaFxShell shell = running;
+            if (shell != null) {
+                Platform.runLater(() -> {
+                    if (shell.window != null) {
+                        shell.window.focus();
+                    }
+                });
             }
-        });
+        }
+
+        /** SIGTERM/SIGINT: the same clean quit as the menu, exit 0 (the JVM's default would be 143). */
+        @Override
+        public void terminateRequested() {
+            JavaFxShell shell = running;
+            if (shell != null) {
+                Platform.runLater(shell::quit);
+            } else {
+                Thread.ofPlatform().start(() -> {
+                    config.backend().stop();
+                    System.exit(exitCode);
+                });
+            }
+        }
     }
 
     private static void onLauncherEvent(LauncherEvent event) {
-        switch (event) {
-            case LauncherEvent.Starting s -> status = "Starting the app…";
-            case LauncherEvent.Ready r -> status = "Opening…";
-            case LauncherEvent.Failed f -> status = "The app could not start.";
-            case LauncherEvent.ExitedUnexpectedly e -> {
-                JavaFxShell shell = running;
-                if (shell != null) {
-                    Platform.runLater(() -> shell.backendDied(e));
-                }
-            }
-            case LauncherEvent.Stopped s -> { }
-        }
         JavaFxShell shell = running;
-        if (shell != null) {
-            Platform.runLater(() -> shell.splash.status(status));
+        if (shell == null) {
+            return; // the splash reads BackendStart.status() when it appears
         }
+        if (event instanceof LauncherEvent.ExitedUnexpectedly e) {
+            Platform.runLater(() -> shell.backendDied(e));
+        }
+        String status = config.backend().status();
+        Platform.runLater(() -> shell.splash.status(status));
     }
 
     @Override
@@ -129,16 +104,16 @@ public final class JavaFxShell extends Application {
         icon = new Image(Objects.requireNonNull(JavaFxShell.class.getResourceAsStream("icon-256.png")));
         opener = url -> getHostServices().showDocument(url);
         splash = new SplashWindow(icon);
-        splash.status(status);
+        splash.status(config.backend().status());
         splash.show();
         splashMs = sinceStart();
         Instant splashShown = Instant.now();
-        Config c = config;
+        ShellContext c = config;
         // Let the splash paint, then build the window (WebKit initialises) while the backend starts.
         Platform.runLater(() -> {
             window = new MainWindow(primaryStage, icon, opener, c.appData(), new MainWindow.MenuActions(this::quit,
                     this::about, () -> updates().check(false), () -> updates().installFromKit()));
-            SESSION.whenComplete((session, failure) -> {
+            c.backend().session().whenComplete((session, failure) -> {
                 Duration left = c.args().splashMin().minus(Duration.between(splashShown, Instant.now()));
                 Runnable next = failure == null
                         ? () -> showMain(session)
@@ -155,7 +130,7 @@ public final class JavaFxShell extends Application {
     }
 
     private void showMain(BackendSession session) {
-        Config c = config;
+        ShellContext c = config;
         AtomicBoolean firstPage = new AtomicBoolean();
         window.open(session, c.args().startPage(), location -> {
             if (firstPage.compareAndSet(false, true)) {
@@ -168,7 +143,8 @@ public final class JavaFxShell extends Application {
                 if (c.args().smoke()) {
                     long firstPageMs = sinceStart();
                     CompletableFuture.delayedExecutor(c.args().smokeIdle().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-                        System.out.println(smokeLine(session, firstPageMs));
+                        System.out.println(new SmokeReport(SHELL, splashMs, c.backend().healthyMs(), firstPageMs,
+                                ProcessMemory.treeRssKb()).json());
                         System.out.flush();
                         Platform.runLater(this::quit);
                     });
@@ -181,23 +157,14 @@ public final class JavaFxShell extends Application {
             }
             if (!firstPage.get() && c.args().smoke()) {
                 System.err.println("desktop-java-starter: the first page failed to load: " + location);
-                exitCode = 5;
+                exitCode = ExitCode.FIRST_PAGE_FAILED;
                 quit();
             }
         });
     }
 
-    private String smokeLine(BackendSession session, long firstPageMs) {
-        long shell = ProcessHandle.current().pid();
-        long rss = session.workerPid().isPresent()
-                ? ProcessMemory.rssKb(shell, session.serverPid(), session.workerPid().getAsLong())
-                : ProcessMemory.rssKb(shell, session.serverPid());
-        return "{\"event\":\"smoke\",\"shell\":\"" + SHELL + "\",\"splash_ms\":" + splashMs + ",\"healthy_ms\":"
-                + healthyMs + ",\"first_page_ms\":" + firstPageMs + ",\"rss_kb\":" + rss + "}";
-    }
-
     private void startFailed(String reason, List<String> logLines) {
-        exitCode = 3;
+        exitCode = ExitCode.BACKEND_FAILED_TO_START;
         System.err.println("desktop-java-starter: the backend failed to start: " + reason);
         if (!config.args().smoke()) {
             splash.close();
@@ -210,9 +177,8 @@ public final class JavaFxShell extends Application {
         if (quitting.get()) {
             return;
         }
-        exitCode = 4;
-        String reason = "The app's " + event.role().name().toLowerCase(java.util.Locale.ROOT) + " process stopped unexpectedly (exit code "
-                + event.exitCode() + "). The window will close; start the app again to continue.";
+        exitCode = ExitCode.BACKEND_CRASHED;
+        String reason = BackendStart.crashReason(event);
         System.err.println("desktop-java-starter: " + reason);
         if (!config.args().smoke()) {
             Dialogs.error(window == null ? null : window.stage(), icon, "The app stopped", reason, event.lastLogLines());
@@ -223,19 +189,17 @@ public final class JavaFxShell extends Application {
     /** Created on first use, so a shell that never checks pays nothing at start-up. */
     private UpdatePrompts updates() {
         if (updates == null) {
-            Config c = config;
-            String version = Objects.requireNonNullElse(JavaFxShell.class.getPackage().getImplementationVersion(), "0.0.0");
+            ShellContext c = config;
             UpdatePrompts[] prompts = new UpdatePrompts[1];
-            UpdateService service = UpdaterSetup.create(SHELL, version, c.appData(), System.getenv(), systemProperties(),
-                    state -> {
-                        if (prompts[0] != null) {
-                            prompts[0].onState(state);
-                        }
-                    });
-            boolean windowsInstaller = List.of("msi", "exe").contains(System.getProperty(UpdaterSetup.FORMAT_PROPERTY, ""));
-            prompts[0] = new UpdatePrompts(service, window.stage(), icon, () -> {
-                if (windowsInstaller && launcher != null) {
-                    launcher.stop();
+            UpdateService service = ShellUpdates.service(c, ShellContext.version(JavaFxShell.class), state -> {
+                if (prompts[0] != null) {
+                    prompts[0].onState(state);
+                }
+            });
+            boolean stopFirst = ShellUpdates.installerNeedsBackendStopped();
+            prompts[0] = new UpdatePrompts(service, new FxPromptView(window.stage(), icon), () -> {
+                if (stopFirst) {
+                    c.backend().stop();
                 }
             }, this::quit);
             updates = prompts[0];
@@ -243,14 +207,8 @@ public final class JavaFxShell extends Application {
         return updates;
     }
 
-    private static java.util.Map<String, String> systemProperties() {
-        java.util.Map<String, String> properties = new java.util.HashMap<>();
-        System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
-        return properties;
-    }
-
     private void about() {
-        Config c = config;
+        ShellContext c = config;
         Dialogs.about(window.stage(), icon, List.of(
                 "Shell: JavaFX " + System.getProperty("javafx.runtime.version", "?") + " WebView",
                 "Runtime: " + System.getProperty("java.runtime.name", "Java") + " " + Runtime.version(),
@@ -269,14 +227,12 @@ public final class JavaFxShell extends Application {
         }
         splash.close();
         Thread.ofPlatform().name("backend-stop").start(() -> {
-            if (launcher != null) {
-                launcher.stop();
-            }
+            config.backend().stop();
             Platform.exit();
         });
     }
 
     private long sinceStart() {
-        return Duration.between(config.processStart(), Instant.now()).toMillis();
+        return config.sinceStart();
     }
 }

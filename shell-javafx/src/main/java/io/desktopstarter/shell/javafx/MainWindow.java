@@ -1,5 +1,8 @@
 package io.desktopstarter.shell.javafx;
 
+import io.desktopstarter.shell.common.ExternalOpener;
+import io.desktopstarter.shell.common.NavigationPolicy;
+import io.desktopstarter.shell.common.WindowGeometry;
 import io.desktopstarter.staging.launch.BackendSession;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,7 +56,6 @@ final class MainWindow {
             })();
             """;
 
-    /** Built while the splash shows: creating the WebView initialises WebKit, the slowest part of start-up. */
     /** What the menu items do. */
     record MenuActions(Runnable quit, Runnable about, Runnable checkForUpdates, Runnable installFromFile) {
     }
@@ -61,7 +63,7 @@ final class MainWindow {
     MainWindow(Stage stage, Image icon, ExternalOpener opener, Path appData, MenuActions actions) {
         this.stage = stage;
         this.opener = opener;
-        this.geometryFile = appData.resolve("window-javafx.properties");
+        this.geometryFile = WindowGeometry.file(appData, JavaFxShell.SHELL);
         stage.setTitle(JavaFxShell.APP_NAME);
         stage.getIcons().add(icon);
         stage.setMinWidth(WindowGeometry.MIN_WIDTH);

@@ -1,4 +1,4 @@
-package io.desktopstarter.shell.javafx;
+package io.desktopstarter.shell.common;
 
 import java.net.URI;
 import java.net.URISyntaxException;

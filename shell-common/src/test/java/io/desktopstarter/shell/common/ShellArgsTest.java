@@ -1,4 +1,4 @@
-package io.desktopstarter.shell.javafx;
+package io.desktopstarter.shell.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.desktopstarter.shell.javafx;
+package io.desktopstarter.shell.common;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import java.util.Optional;
 public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path> devBackend, Duration splashMin,
         String startPage, Duration smokeIdle, List<String> passThrough) {
 
-    static final String USAGE = """
+    public static final String USAGE = """
             Usage: desktop-java-starter [--smoke] [--backend=DIR | --dev-backend=DIR] [--splash-min-ms=N] [--start-page=/path]
               --smoke            start, wait for the first page, print one JSON timing line, quit (exit 0 on success)
               --backend=DIR      staged backend tree (default: the one installed with the app, or .stage/backend)

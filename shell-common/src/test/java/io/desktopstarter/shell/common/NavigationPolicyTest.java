@@ -1,8 +1,8 @@
-package io.desktopstarter.shell.javafx;
+package io.desktopstarter.shell.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.desktopstarter.shell.javafx.NavigationPolicy.Decision;
+import io.desktopstarter.shell.common.NavigationPolicy.Decision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

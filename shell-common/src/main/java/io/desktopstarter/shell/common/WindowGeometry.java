@@ -1,4 +1,4 @@
-package io.desktopstarter.shell.javafx;
+package io.desktopstarter.shell.common;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +14,11 @@ public record WindowGeometry(double x, double y, double width, double height, bo
     public static final double MIN_WIDTH = 720;
     public static final double MIN_HEIGHT = 480;
     public static final WindowGeometry DEFAULT = new WindowGeometry(Double.NaN, Double.NaN, 1100, 760, false);
+
+    /** Each shell keeps its own file: their window sizes differ (menu bars, decorations). */
+    public static Path file(Path appData, String shell) {
+        return appData.resolve("window-" + shell + ".properties");
+    }
 
     public static Optional<WindowGeometry> load(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -43,7 +48,7 @@ public record WindowGeometry(double x, double y, double width, double height, bo
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            p.store(out, "Desktop Java Starter window (JavaFX shell)");
+            p.store(out, "Desktop Java Starter main window");
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

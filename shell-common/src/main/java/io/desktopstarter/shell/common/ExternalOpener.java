@@ -1,4 +1,4 @@
-package io.desktopstarter.shell.javafx;
+package io.desktopstarter.shell.common;
 
 /** Hands a URL to the operating system (default browser, mail client). */
 @FunctionalInterface

@@ -1,0 +1,113 @@
+package io.desktopstarter.shell.common;
+
+import io.desktopstarter.staging.instance.SingleInstance;
+import io.desktopstarter.staging.launch.AppDataLocation;
+import io.desktopstarter.staging.launch.BackendSource;
+import io.desktopstarter.staging.manifest.ManifestException;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * The start-up both shells share: arguments, single instance, where the backend is, the backend
+ * start (before the UI toolkit, so they overlap), signals; then the toolkit runs until quit.
+ */
+public final class ShellBoot {
+    /** Set by installers in the launcher config: the staged backend's directory. */
+    public static final String BACKEND_PROPERTY = "desktopstarter.backend";
+
+    private ShellBoot() {
+    }
+
+    /** Never returns: ends the process with the toolkit's exit code. */
+    public static void run(String shell, String[] rawArgs, ShellToolkit toolkit) {
+        Instant processStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        ShellArgs args;
+        try {
+            args = ShellArgs.parse(Arrays.asList(rawArgs));
+        } catch (IllegalArgumentException e) {
+            System.err.println("desktop-java-starter: " + e.getMessage() + "\n" + ShellArgs.USAGE);
+            System.exit(ExitCode.USAGE);
+            return;
+        }
+        Path appData = AppDataLocation.resolve(System.getenv());
+        SingleInstance instance = null;
+        ShellContext context;
+        try {
+            BackendSource source = source(args, toolkit.getClass());
+            if (!args.smoke()) {
+                switch (SingleInstance.claim(appData, args.passThrough(), toolkit::handOff)) {
+                    case SingleInstance.Claim.Primary primary -> instance = primary.instance();
+                    case SingleInstance.Claim.HandedOff ignored -> {
+                        System.out.println("Desktop Java Starter is already running; brought its window to the front.");
+                        System.exit(ExitCode.OK);
+                    }
+                }
+            }
+            context = new ShellContext(shell, args, source, appData, processStart,
+                    BackendStart.begin(source, appData, shell, processStart));
+        } catch (ManifestException | IOException e) {
+            System.err.println("desktop-java-starter: " + e.getMessage());
+            System.exit(ExitCode.USAGE);
+            return;
+        }
+        onTerminate(toolkit::terminateRequested);
+        int code = toolkit.run(context);
+        if (instance != null) {
+            try {
+                instance.close();
+            } catch (IOException e) {
+                // exiting anyway
+            }
+        }
+        System.exit(code);
+    }
+
+    /**
+     * TERM and INT quit like the menu does; where a signal does not exist, the shutdown hook still
+     * stops the backend. Public because native code may take the handlers over (Chromium does when
+     * it starts) and the shell has to claim them back.
+     */
+    @SuppressWarnings("removal")
+    public static void onTerminate(Runnable quit) {
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> quit.run());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // not available on this OS
+            }
+        }
+    }
+
+    private static BackendSource source(ShellArgs args, Class<?> shellClass) throws ManifestException {
+        if (args.devBackend().isPresent()) {
+            return BackendSource.fromBuildOutput(args.devBackend().get(), "desktop-starter-core", "io.desktopstarter.core.Main");
+        }
+        return BackendSource.staged(args.backendDir().orElseGet(() -> defaultBackend(shellClass)));
+    }
+
+    /**
+     * Where the installer put the backend ({@value #BACKEND_PROPERTY}, set in the launcher config
+     * by the distribution), else {@code backend/} beside the shell's jar, else {@code .stage/backend}
+     * (a checkout).
+     */
+    private static Path defaultBackend(Class<?> shellClass) {
+        String configured = System.getProperty(BACKEND_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        try {
+            Path jar = Path.of(shellClass.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path beside = jar.getParent().resolve("backend");
+            if (Files.isRegularFile(beside.resolve("runtime-manifest.json"))) {
+                return beside;
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // fall through to the development layout
+        }
+        return Path.of(".stage", "backend").toAbsolutePath();
+    }
+}

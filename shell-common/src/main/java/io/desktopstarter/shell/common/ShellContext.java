@@ -1,0 +1,30 @@
+package io.desktopstarter.shell.common;
+
+import io.desktopstarter.staging.launch.BackendSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/** What {@link ShellBoot} decided before the UI toolkit started, and the backend start already under way. */
+public record ShellContext(String shell, ShellArgs args, BackendSource source, Path appData, Instant processStart,
+        BackendStart backend) {
+    public ShellContext {
+        Objects.requireNonNull(shell, "shell");
+        Objects.requireNonNull(args, "args");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(appData, "appData");
+        Objects.requireNonNull(processStart, "processStart");
+        Objects.requireNonNull(backend, "backend");
+    }
+
+    /** Milliseconds since the process started (the smoke line's clock). */
+    public long sinceStart() {
+        return Duration.between(processStart, Instant.now()).toMillis();
+    }
+
+    /** The app's version from the shell jar's manifest; {@code 0.0.0} when run from classes. */
+    public static String version(Class<?> shellClass) {
+        return Objects.requireNonNullElse(shellClass.getPackage().getImplementationVersion(), "0.0.0");
+    }
+}

@@ -1,0 +1,30 @@
+package io.desktopstarter.shell.common;
+
+import io.desktopstarter.updater.flow.UpdateService;
+import io.desktopstarter.updater.flow.UpdateState;
+import io.desktopstarter.updater.flow.UpdaterSetup;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The updater as a shell sets it up: feed and keys from the environment, the installed package format from the launcher config. */
+public final class ShellUpdates {
+    private ShellUpdates() {
+    }
+
+    public static UpdateService service(ShellContext context, String version, Consumer<UpdateState> onState) {
+        return UpdaterSetup.create(context.shell(), version, context.appData(), System.getenv(), systemProperties(), onState);
+    }
+
+    /** Windows installers replace files the backend holds open: stop it before handing over. */
+    public static boolean installerNeedsBackendStopped() {
+        return List.of("msi", "exe").contains(System.getProperty(UpdaterSetup.FORMAT_PROPERTY, ""));
+    }
+
+    private static Map<String, String> systemProperties() {
+        Map<String, String> properties = new HashMap<>();
+        System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
+        return properties;
+    }
+}

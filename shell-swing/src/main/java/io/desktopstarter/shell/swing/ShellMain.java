@@ -1,0 +1,13 @@
+package io.desktopstarter.shell.swing;
+
+import io.desktopstarter.shell.common.ShellBoot;
+
+/** Entry point: the shared start-up ({@link ShellBoot}), then the Swing window with Chromium. */
+public final class ShellMain {
+    private ShellMain() {
+    }
+
+    public static void main(String[] args) {
+        ShellBoot.run(SwingShell.SHELL, args, new SwingShell());
+    }
+}

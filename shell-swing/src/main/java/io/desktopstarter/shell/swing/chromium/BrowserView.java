@@ -1,0 +1,128 @@
+package io.desktopstarter.shell.swing.chromium;
+
+import io.desktopstarter.shell.common.ExternalOpener;
+import io.desktopstarter.staging.launch.BackendSession;
+import java.awt.Component;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cef.CefClient;
+import org.cef.browser.CefBrowser;
+import org.cef.browser.CefFrame;
+import org.cef.callback.CefContextMenuParams;
+import org.cef.callback.CefMenuModel;
+import org.cef.handler.CefContextMenuHandlerAdapter;
+import org.cef.handler.CefKeyboardHandler;
+import org.cef.handler.CefKeyboardHandlerAdapter;
+import org.cef.handler.CefLifeSpanHandlerAdapter;
+import org.cef.handler.CefLoadHandler;
+import org.cef.handler.CefLoadHandlerAdapter;
+
+/** One windowed Chromium browser that shows the backend's pages and nothing else. */
+public final class BrowserView {
+    /** What the window learns from the browser (Chromium's threads; hop to the EDT yourself). */
+    public interface Listener {
+        /** A backend page loaded (after sign-in when the cookie fallback was needed). */
+        void pageLoaded(String url);
+
+        void loadFailed(String url, String error);
+
+        /** Ctrl+Q / Cmd+Q pressed while the page has the keyboard (Swing never sees those keys). */
+        void quitShortcut();
+    }
+
+    private final CefClient client;
+    private final CefBrowser browser;
+    private final BackendRequests requests;
+
+    /**
+     * Opens {@code startPage} with the token as a header. A backend that answers 401/403 anyway
+     * gets one try of the bootstrap URL (the cookie route the JavaFX shell uses).
+     */
+    public BrowserView(ChromiumRuntime runtime, BackendSession session, String startPage, ExternalOpener opener,
+            Listener listener) {
+        client = runtime.app().createClient();
+        requests = new BackendRequests(session.origin(), session.token(), opener,
+                url -> System.err.println("desktop-java-starter: blocked " + abbreviate(url)));
+        client.addRequestHandler(requests);
+        client.addLifeSpanHandler(new CefLifeSpanHandlerAdapter() {
+            @Override
+            public boolean onBeforePopup(CefBrowser b, CefFrame frame, String url, String name) {
+                if (requests.allowNavigation(url)) {
+                    b.loadURL(url); // a same-origin target=_blank opens in the one window
+                }
+                return true; // never a second window
+            }
+        });
+        AtomicBoolean triedCookie = new AtomicBoolean();
+        client.addLoadHandler(new CefLoadHandlerAdapter() {
+            @Override
+            public void onLoadEnd(CefBrowser b, CefFrame frame, int status) {
+                if (!frame.isMain()) {
+                    return;
+                }
+                if ((status == 401 || status == 403) && triedCookie.compareAndSet(false, true)) {
+                    b.loadURL(session.bootstrapUrl(startPage));
+                } else if (status >= 200 && status < 400) {
+                    listener.pageLoaded(b.getURL());
+                } else {
+                    listener.loadFailed(b.getURL(), "HTTP " + status);
+                }
+            }
+
+            @Override
+            public void onLoadError(CefBrowser b, CefFrame frame, CefLoadHandler.ErrorCode code, String text, String url) {
+                // ERR_ABORTED is our own cancel (navigation guard), not a failure of the page.
+                if (frame.isMain() && code != CefLoadHandler.ErrorCode.ERR_ABORTED) {
+                    listener.loadFailed(url, code + " " + text);
+                }
+            }
+        });
+        client.addContextMenuHandler(new CefContextMenuHandlerAdapter() {
+            @Override
+            public void onBeforeContextMenu(CefBrowser b, CefFrame frame, CefContextMenuParams params, CefMenuModel model) {
+                model.clear(); // no "View source", "Back", "Inspect" on an app
+            }
+        });
+        client.addKeyboardHandler(new CefKeyboardHandlerAdapter() {
+            @Override
+            public boolean onKeyEvent(CefBrowser b, CefKeyboardHandler.CefKeyEvent event) {
+                boolean quit = event.type == CefKeyboardHandler.CefKeyEvent.EventType.KEYEVENT_RAWKEYDOWN
+                        && event.windows_key_code == 'Q' && (event.modifiers & (CONTROL | COMMAND)) != 0;
+                if (quit) {
+                    listener.quitShortcut();
+                }
+                return quit;
+            }
+        });
+        browser = client.createBrowser(session.origin() + startPage, false, false);
+    }
+
+    private static final int CONTROL = 1 << 2;
+    private static final int COMMAND = 1 << 7;
+
+    public Component component() {
+        return browser.getUIComponent();
+    }
+
+    public String url() {
+        return browser.getURL();
+    }
+
+    /** Runs script in the page (tests drive clicks this way). */
+    public void execute(String script) {
+        browser.executeJavaScript(script, browser.getURL(), 0);
+    }
+
+    public void load(String url) {
+        browser.loadURL(url);
+    }
+
+    public void close() {
+        browser.setCloseAllowed();
+        browser.close(true);
+        client.dispose();
+    }
+
+    private static String abbreviate(String url) {
+        return url == null ? "(no url)" : url.length() > 120 ? url.substring(0, 120) + "…" : url;
+    }
+}

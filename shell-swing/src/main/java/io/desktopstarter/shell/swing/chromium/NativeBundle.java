@@ -1,0 +1,204 @@
+package io.desktopstarter.shell.swing.chromium;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.DoubleConsumer;
+import java.util.stream.Stream;
+import me.friwi.jcefmaven.CefBuildInfo;
+import me.friwi.jcefmaven.EnumPlatform;
+import me.friwi.jcefmaven.UnsupportedPlatformException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Chromium's native files for this platform: a directory that jcefmaven accepts as installed
+ * ({@code build_meta.json} + {@code install.lock}). Either shipped pre-extracted by an installer,
+ * or extracted once per version from the natives jar on the class path into the app-data cache.
+ * The extraction goes to a scratch directory that is renamed into place when complete, so a killed
+ * first start never leaves a half bundle that looks installed.
+ */
+public final class NativeBundle {
+    /** Set by installers in the launcher config: the pre-extracted bundle. */
+    public static final String DIR_PROPERTY = "desktopstarter.jcef.dir";
+    static final String LOCK = "install.lock";
+    static final String META = "build_meta.json";
+
+    private NativeBundle() {
+    }
+
+    /** The platform id jcefmaven uses ({@code linux-amd64}); a clear error where Chromium has no build. */
+    public static String platform() throws ChromiumException {
+        try {
+            return EnumPlatform.getCurrentPlatform().getIdentifier();
+        } catch (UnsupportedPlatformException e) {
+            throw new ChromiumException("The Swing shell's embedded Chromium has no build for " + e.getOsName() + " on "
+                    + e.getOsArch() + ". Use the JavaFX shell on this computer (supported: Linux, Windows and macOS"
+                    + " on x64 and arm64).");
+        }
+    }
+
+    /** The Chromium build this shell was compiled against, e.g. {@code jcef-d3de827+cef-146.0.10+…}. */
+    public static String releaseTag() throws ChromiumException {
+        try {
+            return CefBuildInfo.fromClasspath().getReleaseTag();
+        } catch (IOException e) {
+            throw new ChromiumException("jcef-api's build_meta.json is missing from the class path: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The ready bundle: the installer's ({@value #DIR_PROPERTY}) when set, else
+     * {@code <cacheRoot>/<platform>-<tag>}, extracted now if it is not there yet.
+     *
+     * @param progress 0..1 while extracting (the first start only)
+     */
+    public static Path ready(Path cacheRoot, DoubleConsumer progress) throws ChromiumException {
+        String platform = platform();
+        String tag = releaseTag();
+        String shipped = System.getProperty(DIR_PROPERTY);
+        if (shipped != null && !shipped.isBlank()) {
+            Path dir = Path.of(shipped);
+            if (!installed(dir)) {
+                throw new ChromiumException("The installed Chromium files in " + dir + " are incomplete ("
+                        + LOCK + " or " + META + " missing). Reinstall the app.");
+            }
+            return dir;
+        }
+        Path dir = cacheRoot.resolve(platform + "-" + safe(tag));
+        if (installed(dir)) {
+            return dir;
+        }
+        extract(resource(platform, tag), dir, progress);
+        return dir;
+    }
+
+    static boolean installed(Path dir) {
+        return Files.isRegularFile(dir.resolve(LOCK)) && Files.isRegularFile(dir.resolve(META));
+    }
+
+    private static URL resource(String platform, String tag) throws ChromiumException {
+        String name = "jcef-natives-" + platform + "-" + tag + ".tar.gz";
+        return Optional.ofNullable(NativeBundle.class.getClassLoader().getResource(name))
+                .orElseThrow(() -> new ChromiumException("Chromium's native files (" + name + ", from the Maven artifact"
+                        + " me.friwi:jcef-natives-" + platform + ") are not on the class path. Nothing is downloaded at"
+                        + " run time: add that artifact, or install the app with its installer."));
+    }
+
+    private static void extract(URL archive, Path dir, DoubleConsumer progress) throws ChromiumException {
+        Path scratch = dir.resolveSibling(dir.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(dir.getParent());
+            deleteTree(scratch);
+            Files.createDirectories(scratch);
+            URLConnection connection = archive.openConnection();
+            long total = connection.getContentLengthLong();
+            try (CountingInputStream counted = new CountingInputStream(connection.getInputStream());
+                    TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(counted))) {
+                TarArchiveEntry entry;
+                while ((entry = tar.getNextEntry()) != null) {
+                    Path target = scratch.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(scratch)) {
+                        throw new ChromiumException("Chromium's native archive has an entry outside its folder: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else if (entry.isFile()) {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                        if ((entry.getMode() & 0100) != 0) {
+                            executable(target);
+                        }
+                    }
+                    if (total > 0) {
+                        progress.accept(Math.min(1.0, (double) counted.count() / total));
+                    }
+                }
+            }
+            Files.createFile(scratch.resolve(LOCK));
+            try {
+                Files.move(scratch, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                if (!installed(dir)) {
+                    throw e;
+                }
+                deleteTree(scratch); // another start won the race with the same files
+            }
+        } catch (IOException e) {
+            try {
+                deleteTree(scratch);
+            } catch (IOException ignored) {
+                // the next start removes it
+            }
+            throw new ChromiumException("Could not unpack Chromium into " + dir.getParent() + ": " + e.getMessage()
+                    + " (it needs about 450 MB of free space once per version)");
+        }
+    }
+
+    private static void executable(Path file) throws IOException {
+        try {
+            Set<PosixFilePermission> modes = EnumSet.copyOf(Files.getPosixFilePermissions(file));
+            modes.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                    PosixFilePermission.OTHERS_EXECUTE));
+            Files.setPosixFilePermissions(file, modes);
+        } catch (UnsupportedOperationException e) {
+            // Windows: no execute bit
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** A file-name-safe form of the release tag ({@code +} is fine on every OS, but keep it simple). */
+    private static String safe(String tag) {
+        return tag.replaceAll("[^A-Za-z0-9._+-]", "_");
+    }
+
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}
