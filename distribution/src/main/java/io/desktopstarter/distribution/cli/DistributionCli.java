@@ -7,6 +7,7 @@ import io.desktopstarter.distribution.linux.LinuxRoot;
 import io.desktopstarter.distribution.linux.RpmPackage;
 import io.desktopstarter.distribution.linux.ShellLibraries;
 import io.desktopstarter.distribution.packaging.AppInfo;
+import io.desktopstarter.distribution.packaging.ChromiumNatives;
 import io.desktopstarter.distribution.packaging.JPackager;
 import io.desktopstarter.distribution.packaging.PortableArchive;
 import io.desktopstarter.distribution.packaging.Trees;
@@ -106,6 +107,10 @@ public final class DistributionCli implements Callable<Integer> {
         // lib/runtime: an installed launcher takes the first libjli.so in the package's file list (D-023).
         Path content = Files.createDirectories(work.resolve("content"));
         Trees.copy(backend, content.resolve("staged-backend"));
+        Optional<Path> chromium = ChromiumNatives.unpack(input.resolve("lib"), content.resolve(ChromiumNatives.FOLDER));
+        if (chromium.isPresent()) {
+            step("Chromium unpacked for the app (natives jar removed from the class path): " + mb(Trees.size(chromium.get())));
+        }
         if (signing.isPresent()) {
             ReleaseWriter.writeTrustedKeys(input.resolve("lib"), signing.get().publicKeyLine(), mtime);
         }
@@ -121,7 +126,7 @@ public final class DistributionCli implements Callable<Integer> {
         // On Linux the image is made in place inside the packages' file system root (/opt/<package>).
         LinuxRoot root = new LinuxRoot(work.resolve("root"), app);
         JPackager jpackage = new JPackager(app, icon, license);
-        Path image = jpackage.appImage(input, content.resolve("staged-backend"), jar.getFileName().toString(), mainClass, runtime,
+        Path image = jpackage.appImage(input, content.resolve("staged-backend"), chromium, jar.getFileName().toString(), mainClass, runtime,
                 linux ? root.image().getParent() : work.resolve("image"));
         if (linux) {
             NativeStrip.strip(image.resolve("bin"), image.resolve("lib/libapplauncher.so"));

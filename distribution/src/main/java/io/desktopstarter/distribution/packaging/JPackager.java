@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -27,15 +28,21 @@ public final class JPackager {
         this.license = license;
     }
 
-    public Path appImage(Path input, Path appContent, String mainJar, String mainClass, Path runtime, Path dest) throws StageException, IOException {
+    public Path appImage(Path input, Path appContent, Optional<Path> chromium, String mainJar, String mainClass, Path runtime,
+            Path dest) throws StageException, IOException {
         Files.createDirectories(dest);
-        JdkTools.run("jpackage", List.of("--type", "app-image", "--name", app.packageName(), "--app-version", app.packageVersion(),
+        List<String> args = new ArrayList<>(List.of("--type", "app-image", "--name", app.packageName(), "--app-version", app.packageVersion(),
                 "--input", input.toString(), "--app-content", appContent.toString(), "--main-jar", mainJar, "--main-class", mainClass, "--runtime-image", runtime.toString(),
                 "--icon", icon.toString(), "--vendor", AppInfo.VENDOR, "--description", AppInfo.DESCRIPTION,
                 "--copyright", "Copyright 2026 " + AppInfo.VENDOR, "--dest", dest.toString(),
                 "--java-options", "-Ddesktopstarter.package=tar.gz", "--java-options", "--enable-native-access=ALL-UNNAMED",
                 // The shell finds the backend where we put it; jpackage expands $APPDIR (lib/app) at launch.
                 "--java-options", "-Ddesktopstarter.backend=$APPDIR/../" + appContent.getFileName()));
+        if (chromium.isPresent()) {
+            args.addAll(List.of("--app-content", chromium.get().toString(),
+                    "--java-options", "-D" + ChromiumNatives.DIR_PROPERTY + "=$APPDIR/../" + chromium.get().getFileName()));
+        }
+        JdkTools.run("jpackage", args);
         // jpackage names the macOS image <name>.app and puts its config under Contents/app.
         return dest.resolve(app.packageName() + (app.os().equals("macos") ? ".app" : ""));
     }

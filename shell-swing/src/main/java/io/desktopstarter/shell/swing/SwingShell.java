@@ -29,6 +29,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
@@ -269,7 +271,13 @@ final class SwingShell implements ShellToolkit {
         try {
             BrowserView v = view;
             if (v != null) {
-                SwingUtilities.invokeAndWait(v::close);
+                CompletableFuture<CompletableFuture<Void>> closing = new CompletableFuture<>();
+                SwingUtilities.invokeLater(() -> closing.complete(v.close()));
+                try {
+                    closing.join().get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    System.err.println("desktop-java-starter: the browser did not close within 10 s");
+                }
             }
             ChromiumRuntime runtime = chromium;
             if (runtime != null && !runtime.shutdown(10)) {

@@ -24,11 +24,17 @@ public final class TarGzExtractor {
 
     /** @return the number of regular files written */
     public static int extract(Path archive, Path into) throws IOException {
+        try (InputStream raw = Files.newInputStream(archive)) {
+            return extract(raw, into);
+        }
+    }
+
+    /** The same from a stream (a {@code .tar.gz} inside a jar, say); the caller closes {@code gzipped}. */
+    public static int extract(InputStream gzipped, Path into) throws IOException {
         Path root = into.toAbsolutePath().normalize();
         Files.createDirectories(root);
         int files = 0;
-        try (InputStream raw = Files.newInputStream(archive);
-                TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(new BufferedInputStream(raw, 1 << 16)))) {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(new BufferedInputStream(gzipped, 1 << 16)))) {
             for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
                 Path target = inside(root, entry.getName());
                 if (entry.isDirectory()) {

@@ -3,6 +3,7 @@ package io.desktopstarter.shell.swing.chromium;
 import io.desktopstarter.shell.common.ExternalOpener;
 import io.desktopstarter.staging.launch.BackendSession;
 import java.awt.Component;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cef.CefClient;
 import org.cef.browser.CefBrowser;
@@ -32,6 +33,7 @@ public final class BrowserView {
     private final CefClient client;
     private final CefBrowser browser;
     private final BackendRequests requests;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     /**
      * Opens {@code startPage} with the token as a header. A backend that answers 401/403 anyway
@@ -50,6 +52,11 @@ public final class BrowserView {
                     b.loadURL(url); // a same-origin target=_blank opens in the one window
                 }
                 return true; // never a second window
+            }
+
+            @Override
+            public void onBeforeClose(CefBrowser b) {
+                closed.complete(null);
             }
         });
         AtomicBoolean triedCookie = new AtomicBoolean();
@@ -116,10 +123,16 @@ public final class BrowserView {
         browser.loadURL(url);
     }
 
-    public void close() {
+    /**
+     * Closes the browser; completes once Chromium has let go of it. The window that holds it must
+     * stay until Chromium has shut down: taking the native parent away first crashes it. The client
+     * is left to {@code CefApp.dispose()}: disposing it here as well races that call into a JCEF
+     * deadlock (client and app locks taken in opposite orders).
+     */
+    public CompletableFuture<Void> close() {
         browser.setCloseAllowed();
         browser.close(true);
-        client.dispose();
+        return closed;
     }
 
     private static String abbreviate(String url) {

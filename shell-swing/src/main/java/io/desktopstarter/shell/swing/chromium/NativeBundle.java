@@ -1,5 +1,7 @@
 package io.desktopstarter.shell.swing.chromium;
 
+import io.desktopstarter.updater.install.TarGzExtractor;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -7,19 +9,13 @@ import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.DoubleConsumer;
 import java.util.stream.Stream;
 import me.friwi.jcefmaven.CefBuildInfo;
 import me.friwi.jcefmaven.EnumPlatform;
 import me.friwi.jcefmaven.UnsupportedPlatformException;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Chromium's native files for this platform: a directory that jcefmaven accepts as installed
@@ -100,30 +96,9 @@ public final class NativeBundle {
         try {
             Files.createDirectories(dir.getParent());
             deleteTree(scratch);
-            Files.createDirectories(scratch);
             URLConnection connection = archive.openConnection();
-            long total = connection.getContentLengthLong();
-            try (CountingInputStream counted = new CountingInputStream(connection.getInputStream());
-                    TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(counted))) {
-                TarArchiveEntry entry;
-                while ((entry = tar.getNextEntry()) != null) {
-                    Path target = scratch.resolve(entry.getName()).normalize();
-                    if (!target.startsWith(scratch)) {
-                        throw new ChromiumException("Chromium's native archive has an entry outside its folder: " + entry.getName());
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(target);
-                    } else if (entry.isFile()) {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
-                        if ((entry.getMode() & 0100) != 0) {
-                            executable(target);
-                        }
-                    }
-                    if (total > 0) {
-                        progress.accept(Math.min(1.0, (double) counted.count() / total));
-                    }
-                }
+            try (InputStream in = new ProgressInputStream(connection.getInputStream(), connection.getContentLengthLong(), progress)) {
+                TarGzExtractor.extract(in, scratch);
             }
             Files.createFile(scratch.resolve(LOCK));
             try {
@@ -145,17 +120,6 @@ public final class NativeBundle {
         }
     }
 
-    private static void executable(Path file) throws IOException {
-        try {
-            Set<PosixFilePermission> modes = EnumSet.copyOf(Files.getPosixFilePermissions(file));
-            modes.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
-                    PosixFilePermission.OTHERS_EXECUTE));
-            Files.setPosixFilePermissions(file, modes);
-        } catch (UnsupportedOperationException e) {
-            // Windows: no execute bit
-        }
-    }
-
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
@@ -172,33 +136,40 @@ public final class NativeBundle {
         return tag.replaceAll("[^A-Za-z0-9._+-]", "_");
     }
 
-    private static final class CountingInputStream extends java.io.FilterInputStream {
+    /** Reports how much of the archive has been read, in steps of 1 %. */
+    private static final class ProgressInputStream extends FilterInputStream {
+        private final long total;
+        private final DoubleConsumer progress;
         private long count;
+        private long reportedPercent = -1;
 
-        CountingInputStream(InputStream in) {
+        ProgressInputStream(InputStream in, long total, DoubleConsumer progress) {
             super(in);
-        }
-
-        long count() {
-            return count;
+            this.total = total;
+            this.progress = progress;
         }
 
         @Override
         public int read() throws IOException {
             int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
+            advance(b >= 0 ? 1 : 0);
             return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-            }
+            advance(Math.max(0, n));
             return n;
+        }
+
+        private void advance(int n) {
+            count += n;
+            long percent = total > 0 ? count * 100 / total : -1;
+            if (percent != reportedPercent && total > 0) {
+                reportedPercent = percent;
+                progress.accept(Math.min(1.0, percent / 100.0));
+            }
         }
     }
 }
