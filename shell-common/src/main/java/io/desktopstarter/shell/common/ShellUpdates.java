@@ -17,6 +17,26 @@ public final class ShellUpdates {
         return UpdaterSetup.create(context.shell(), version, context.appData(), System.getenv(), systemProperties(), onState);
     }
 
+    /**
+     * The update flow a shell's menus drive: the service, its progress fed to the dialogs, and the
+     * backend stopped before a Windows installer runs.
+     */
+    public static UpdatePrompts prompts(ShellContext context, Class<?> shellClass, PromptView view, Runnable quit) {
+        UpdatePrompts[] prompts = new UpdatePrompts[1];
+        UpdateService service = service(context, ShellContext.version(shellClass), state -> {
+            if (prompts[0] != null) {
+                prompts[0].onState(state);
+            }
+        });
+        boolean stopFirst = installerNeedsBackendStopped();
+        prompts[0] = new UpdatePrompts(service, view, () -> {
+            if (stopFirst) {
+                context.backend().stop();
+            }
+        }, quit);
+        return prompts[0];
+    }
+
     /** Windows installers replace files the backend holds open: stop it before handing over. */
     public static boolean installerNeedsBackendStopped() {
         return List.of("msi", "exe").contains(System.getProperty(UpdaterSetup.FORMAT_PROPERTY, ""));

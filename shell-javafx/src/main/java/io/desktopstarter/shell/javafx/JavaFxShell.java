@@ -13,7 +13,6 @@ import io.desktopstarter.staging.launch.BackendSession;
 import io.desktopstarter.staging.launch.LaunchException;
 import io.desktopstarter.staging.launch.LauncherEvent;
 import io.desktopstarter.updater.flow.FeedSource;
-import io.desktopstarter.updater.flow.UpdateService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -189,20 +188,7 @@ public final class JavaFxShell extends Application {
     /** Created on first use, so a shell that never checks pays nothing at start-up. */
     private UpdatePrompts updates() {
         if (updates == null) {
-            ShellContext c = config;
-            UpdatePrompts[] prompts = new UpdatePrompts[1];
-            UpdateService service = ShellUpdates.service(c, ShellContext.version(JavaFxShell.class), state -> {
-                if (prompts[0] != null) {
-                    prompts[0].onState(state);
-                }
-            });
-            boolean stopFirst = ShellUpdates.installerNeedsBackendStopped();
-            prompts[0] = new UpdatePrompts(service, new FxPromptView(window.stage(), icon), () -> {
-                if (stopFirst) {
-                    c.backend().stop();
-                }
-            }, this::quit);
-            updates = prompts[0];
+            updates = ShellUpdates.prompts(config, JavaFxShell.class, new FxPromptView(window.stage(), icon), this::quit);
         }
         return updates;
     }

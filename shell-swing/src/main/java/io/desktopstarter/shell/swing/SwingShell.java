@@ -17,7 +17,6 @@ import io.desktopstarter.staging.launch.BackendSession;
 import io.desktopstarter.staging.launch.LaunchException;
 import io.desktopstarter.staging.launch.LauncherEvent;
 import io.desktopstarter.updater.flow.FeedSource;
-import io.desktopstarter.updater.flow.UpdateService;
 import java.awt.Image;
 import java.io.IOException;
 import java.io.InputStream;
@@ -218,20 +217,7 @@ final class SwingShell implements ShellToolkit {
     /** Created on first use, so a shell that never checks pays nothing at start-up. */
     private UpdatePrompts updates() {
         if (updates == null) {
-            ShellContext c = context;
-            UpdatePrompts[] prompts = new UpdatePrompts[1];
-            UpdateService service = ShellUpdates.service(c, ShellContext.version(SwingShell.class), state -> {
-                if (prompts[0] != null) {
-                    prompts[0].onState(state);
-                }
-            });
-            boolean stopFirst = ShellUpdates.installerNeedsBackendStopped();
-            prompts[0] = new UpdatePrompts(service, new SwingPromptView(window.frame()), () -> {
-                if (stopFirst) {
-                    c.backend().stop();
-                }
-            }, this::quit);
-            updates = prompts[0];
+            updates = ShellUpdates.prompts(context, SwingShell.class, new SwingPromptView(window.frame()), this::quit);
         }
         return updates;
     }
