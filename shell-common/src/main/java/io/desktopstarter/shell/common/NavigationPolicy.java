@@ -17,11 +17,11 @@ public final class NavigationPolicy {
     /** What to do with a navigation. */
     public enum Decision { STAY, OPEN_EXTERNALLY, BLOCK }
 
-    private final URI origin;
+    private final Origin origin;
 
     /** @param origin the backend origin, e.g. {@code http://127.0.0.1:51234} */
     public NavigationPolicy(String origin) {
-        this.origin = URI.create(origin);
+        this.origin = new Origin(origin);
     }
 
     public Decision decide(String url) {
@@ -35,7 +35,7 @@ public final class NavigationPolicy {
             return Decision.BLOCK;
         }
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
-        if (sameOrigin(target, scheme)) {
+        if (origin.matches(target)) {
             return Decision.STAY;
         }
         if (scheme.equals("about") && "blank".equalsIgnoreCase(target.getSchemeSpecificPart())) {
@@ -48,13 +48,6 @@ public final class NavigationPolicy {
         return Decision.BLOCK;
     }
 
-    private boolean sameOrigin(URI target, String scheme) {
-        return scheme.equals(origin.getScheme())
-                && target.getRawUserInfo() == null
-                && origin.getHost().equalsIgnoreCase(String.valueOf(target.getHost()))
-                && effectivePort(target) == effectivePort(origin);
-    }
-
     private static boolean loopback(String host) {
         if (host == null) {
             return false;
@@ -62,12 +55,5 @@ public final class NavigationPolicy {
         String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("[::1]")
                 || h.equals("0.0.0.0") || h.equals("[::]");
-    }
-
-    private static int effectivePort(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }
