@@ -1,5 +1,6 @@
 package io.desktopstarter.shell.swing.chromium;
 
+import io.desktopstarter.updater.install.Directories;
 import io.desktopstarter.updater.install.TarGzExtractor;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -9,10 +10,8 @@ import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
-import java.util.stream.Stream;
 import me.friwi.jcefmaven.CefBuildInfo;
 import me.friwi.jcefmaven.EnumPlatform;
 import me.friwi.jcefmaven.UnsupportedPlatformException;
@@ -95,7 +94,7 @@ public final class NativeBundle {
         Path scratch = dir.resolveSibling(dir.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(dir.getParent());
-            deleteTree(scratch);
+            Directories.deleteTree(scratch);
             URLConnection connection = archive.openConnection();
             try (InputStream in = new ProgressInputStream(connection.getInputStream(), connection.getContentLengthLong(), progress)) {
                 TarGzExtractor.extract(in, scratch);
@@ -107,11 +106,11 @@ public final class NativeBundle {
                 if (!installed(dir)) {
                     throw e;
                 }
-                deleteTree(scratch); // another start won the race with the same files
+                Directories.deleteTree(scratch); // another start won the race with the same files
             }
         } catch (IOException e) {
             try {
-                deleteTree(scratch);
+                Directories.deleteTree(scratch);
             } catch (IOException ignored) {
                 // the next start removes it
             }
@@ -120,18 +119,7 @@ public final class NativeBundle {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    /** A file-name-safe form of the release tag ({@code +} is fine on every OS, but keep it simple). */
+    /** The tag names a folder: a character other than letters, digits and {@code ._+-} (a slash, say) cannot leave the cache. */
     private static String safe(String tag) {
         return tag.replaceAll("[^A-Za-z0-9._+-]", "_");
     }
