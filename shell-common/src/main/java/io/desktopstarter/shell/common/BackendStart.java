@@ -80,11 +80,4 @@ public final class BackendStart {
         }
         listener.accept(event);
     }
-
-    /** The sentence a failure dialog shows for a backend process that died. */
-    public static String crashReason(LauncherEvent.ExitedUnexpectedly event) {
-        return "The app's " + event.role().name().toLowerCase(java.util.Locale.ROOT)
-                + " process stopped unexpectedly (exit code " + event.exitCode()
-                + "). The window will close; start the app again to continue.";
-    }
 }

@@ -5,6 +5,7 @@ import io.desktopstarter.staging.launch.AppDataLocation;
 import io.desktopstarter.staging.launch.BackendSource;
 import io.desktopstarter.staging.manifest.ManifestException;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,10 @@ public final class ShellBoot {
             System.exit(ExitCode.USAGE);
             return;
         }
+        // stdout is for machine-read lines only (the smoke line, the hand-off notice); whatever else
+        // prints to System.out (libraries) goes to stderr.
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
         Path appData = AppDataLocation.resolve(System.getenv());
         SingleInstance instance = null;
         ShellContext context;
@@ -42,13 +47,14 @@ public final class ShellBoot {
                 switch (SingleInstance.claim(appData, args.passThrough(), toolkit::handOff)) {
                     case SingleInstance.Claim.Primary primary -> instance = primary.instance();
                     case SingleInstance.Claim.HandedOff ignored -> {
-                        System.out.println("Desktop Java Starter is already running; brought its window to the front.");
+                        stdout.println("Desktop Java Starter is already running; brought its window to the front.");
+                        stdout.flush();
                         System.exit(ExitCode.OK);
                     }
                 }
             }
             context = new ShellContext(shell, args, source, appData, processStart,
-                    BackendStart.begin(source, appData, shell, processStart));
+                    BackendStart.begin(source, appData, shell, processStart), stdout);
         } catch (ManifestException | IOException e) {
             System.err.println("desktop-java-starter: " + e.getMessage());
             System.exit(ExitCode.USAGE);

@@ -1,14 +1,21 @@
 package io.desktopstarter.shell.common;
 
 import io.desktopstarter.staging.launch.BackendSource;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/** What {@link ShellBoot} decided before the UI toolkit started, and the backend start already under way. */
+/**
+ * What {@link ShellBoot} decided before the UI toolkit started, and the backend start already under way.
+ *
+ * @param stdout the process's standard output, kept for machine-read lines (the smoke line): by the
+ *               time a toolkit runs, {@code System.out} goes to stderr, so libraries that print
+ *               (JCEF does) cannot mix into it
+ */
 public record ShellContext(String shell, ShellArgs args, BackendSource source, Path appData, Instant processStart,
-        BackendStart backend) {
+        BackendStart backend, PrintStream stdout) {
     public ShellContext {
         Objects.requireNonNull(shell, "shell");
         Objects.requireNonNull(args, "args");
@@ -16,6 +23,7 @@ public record ShellContext(String shell, ShellArgs args, BackendSource source, P
         Objects.requireNonNull(appData, "appData");
         Objects.requireNonNull(processStart, "processStart");
         Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(stdout, "stdout");
     }
 
     /** Milliseconds since the process started (the smoke line's clock). */

@@ -13,7 +13,7 @@ public final class ShellUpdates {
     private ShellUpdates() {
     }
 
-    public static UpdateService service(ShellContext context, String version, Consumer<UpdateState> onState) {
+    private static UpdateService service(ShellContext context, String version, Consumer<UpdateState> onState) {
         return UpdaterSetup.create(context.shell(), version, context.appData(), System.getenv(), systemProperties(), onState);
     }
 
@@ -38,7 +38,7 @@ public final class ShellUpdates {
     }
 
     /** Windows installers replace files the backend holds open: stop it before handing over. */
-    public static boolean installerNeedsBackendStopped() {
+    private static boolean installerNeedsBackendStopped() {
         return List.of("msi", "exe").contains(System.getProperty(UpdaterSetup.FORMAT_PROPERTY, ""));
     }
 
