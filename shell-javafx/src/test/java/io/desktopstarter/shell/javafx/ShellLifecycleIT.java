@@ -2,6 +2,7 @@ package io.desktopstarter.shell.javafx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.shell.common.testkit.ShellProcesses;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,15 +99,7 @@ class ShellLifecycleIT {
     }
 
     private void awaitLog(String text, String file) throws Exception {
-        Path log = appData.resolve("logs").resolve(file);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no '" + text + "' in " + log);
+        ShellProcesses.awaitLog(appData, file, text);
     }
 
     /** The server's PID, from the log line the backend writes when it starts serving. */
@@ -118,7 +111,7 @@ class ShellLifecycleIT {
                 .filter(p -> p.info().commandLine().map(c -> c.contains("io.desktopstarter.core.Main")
                         && !c.contains("--worker")).orElse(false))
                 .filter(p -> p.info().startInstant().map(s -> s.isAfter(Instant.now().minusSeconds(120))).orElse(false))
-                .filter(ShellProcessIT::running)
+                .filter(ShellProcesses::running)
                 .mapToLong(ProcessHandle::pid)
                 .max().orElseThrow();
     }

@@ -2,6 +2,7 @@ package io.desktopstarter.shell.javafx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.shell.common.testkit.ShellProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,19 +101,8 @@ class ShellProcessIT {
                 .filter(p -> p.info().startInstant().map(s -> !s.isBefore(since.minusSeconds(1))).orElse(false))
                 .filter(p -> p.info().commandLine().map(c -> c.contains("io.desktopstarter.core.Main")
                         || c.contains("no.such.Main")).orElse(false))
-                .filter(ShellProcessIT::running)
+                .filter(ShellProcesses::running)
                 .forEach(p -> alive.add(p.pid() + " " + p.info().commandLine().orElse("")));
         return alive;
-    }
-
-    /** A zombie waiting for PID 1 to reap it has exited; /proc tells (ProcessHandle does not). */
-    static boolean running(ProcessHandle p) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-            char state = stat.charAt(stat.lastIndexOf(')') + 2);
-            return state != 'Z' && state != 'X';
-        } catch (IOException e) {
-            return p.isAlive() && !Files.exists(Path.of("/proc/self/stat"));
-        }
     }
 }

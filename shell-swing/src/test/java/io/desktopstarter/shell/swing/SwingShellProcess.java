@@ -1,5 +1,6 @@
 package io.desktopstarter.shell.swing;
 
+import io.desktopstarter.shell.common.testkit.ShellProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,26 +33,13 @@ final class SwingShellProcess {
         String profile = "--user-data-dir=" + appData.resolve("chromium");
         String database = appData.toString();
         List<String> alive = new ArrayList<>();
-        ProcessHandle.allProcesses()
-                .filter(p -> {
-                    String c = commandLine(p);
-                    return c.contains(profile) || (c.contains("io.desktopstarter.core.Main") && processEnvironmentMentions(p, database));
-                })
-                .filter(SwingShellProcess::running)
-                .forEach(p -> alive.add(p.pid() + " " + commandLine(p).substring(0, Math.min(160, commandLine(p).length()))));
+        ProcessHandle.allProcesses().filter(ShellProcesses::running).forEach(p -> {
+            String c = ShellProcesses.commandLine(p);
+            if (c.contains(profile) || (c.contains("io.desktopstarter.core.Main") && processEnvironmentMentions(p, database))) {
+                alive.add(p.pid() + " " + c.substring(0, Math.min(160, c.length())));
+            }
+        });
         return alive;
-    }
-
-    /**
-     * From /proc: ProcessHandle.Info has no command line for Chromium's helpers (their argument
-     * lists are long), so it would not see them at all.
-     */
-    static String commandLine(ProcessHandle p) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline"))).replace('\0', ' ');
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     /** Waits up to {@code timeout} for the leftovers to go (Chromium's helpers end when their pipe closes). */
@@ -71,28 +59,5 @@ final class SwingShellProcess {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** A zombie waiting for PID 1 to reap it has exited; /proc tells (ProcessHandle does not). */
-    static boolean running(ProcessHandle p) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-            char state = stat.charAt(stat.lastIndexOf(')') + 2);
-            return state != 'Z' && state != 'X';
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    static void awaitLog(Path appData, String file, String text) throws Exception {
-        Path log = appData.resolve("logs").resolve(file);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no '" + text + "' in " + log);
     }
 }

@@ -2,6 +2,7 @@ package io.desktopstarter.shell.swing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.shell.common.testkit.ShellProcesses;
 import io.desktopstarter.shell.swing.chromium.NativeBundle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,10 +63,8 @@ class SwingShellProcessIT {
 
     @Test
     void sigtermSavesTheWindowStopsBackendAndChromiumAndExitsZero() throws Exception {
-        Process shell = SwingShellProcess.start(appData, preExtracted, "--splash-min-ms=0");
+        Process shell = startedWithPage("--splash-min-ms=0");
         try {
-            SwingShellProcess.awaitLog(appData, "worker.log", "Task worker started");
-            awaitChromiumRenderer();
             Thread.sleep(2000); // the first page is up well before this
 
             shell.toHandle().destroy(); // SIGTERM
@@ -82,10 +81,8 @@ class SwingShellProcessIT {
 
     @Test
     void backendCrashEndsTheShellWithExitFourAndNoProcessLeft() throws Exception {
-        Process shell = SwingShellProcess.start(appData, preExtracted, "--smoke", "--smoke-idle-ms=120000");
+        Process shell = startedWithPage("--smoke", "--smoke-idle-ms=120000");
         try {
-            SwingShellProcess.awaitLog(appData, "worker.log", "Task worker started");
-            awaitChromiumRenderer();
             ProcessHandle server = shell.toHandle().children()
                     .filter(p -> p.info().commandLine().map(c -> c.contains("io.desktopstarter.core.Main")
                             && !c.contains("--worker")).orElse(false))
@@ -105,10 +102,8 @@ class SwingShellProcessIT {
 
     @Test
     void killedShellTakesChromiumHelpersAndBackendWithIt() throws Exception {
-        Process shell = SwingShellProcess.start(appData, preExtracted, "--splash-min-ms=0");
+        Process shell = startedWithPage("--splash-min-ms=0");
         try {
-            SwingShellProcess.awaitLog(appData, "worker.log", "Task worker started");
-            awaitChromiumRenderer();
             assertThat(SwingShellProcess.leftovers(appData)).hasSizeGreaterThanOrEqualTo(4); // server, worker, helpers
 
             shell.toHandle().destroyForcibly(); // SIGKILL: nothing of ours runs
@@ -131,11 +126,24 @@ class SwingShellProcessIT {
         assertThat(SwingShellProcess.leftoversAfter(appData, Duration.ofSeconds(15))).isEmpty();
     }
 
+    /** The shell on the pre-unpacked Chromium, once its worker runs and Chromium has a renderer (a page). */
+    private Process startedWithPage(String... args) throws Exception {
+        Process shell = SwingShellProcess.start(appData, preExtracted, args);
+        try {
+            ShellProcesses.awaitLog(appData, "worker.log", "Task worker started");
+            awaitChromiumRenderer();
+            return shell;
+        } catch (Exception | AssertionError e) {
+            shell.destroyForcibly();
+            throw e;
+        }
+    }
+
     private void awaitChromiumRenderer() throws InterruptedException {
         String profile = "--user-data-dir=" + appData.resolve("chromium");
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
-            boolean renderer = ProcessHandle.allProcesses().map(SwingShellProcess::commandLine)
+            boolean renderer = ProcessHandle.allProcesses().map(ShellProcesses::commandLine)
                     .anyMatch(c -> c.contains(profile) && c.contains("--type=renderer"));
             if (renderer) {
                 return;
