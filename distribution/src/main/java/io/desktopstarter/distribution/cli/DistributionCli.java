@@ -6,6 +6,7 @@ import io.desktopstarter.distribution.linux.DebPackage;
 import io.desktopstarter.distribution.linux.LinuxRoot;
 import io.desktopstarter.distribution.linux.RpmPackage;
 import io.desktopstarter.distribution.linux.ShellLibraries;
+import io.desktopstarter.distribution.packaging.AppContent;
 import io.desktopstarter.distribution.packaging.AppInfo;
 import io.desktopstarter.distribution.packaging.ChromiumNatives;
 import io.desktopstarter.distribution.packaging.JPackager;
@@ -107,8 +108,10 @@ public final class DistributionCli implements Callable<Integer> {
         // lib/runtime: an installed launcher takes the first libjli.so in the package's file list (D-023).
         Path content = Files.createDirectories(work.resolve("content"));
         Trees.copy(backend, content.resolve("staged-backend"));
+        List<AppContent> contents = new ArrayList<>(List.of(new AppContent(content.resolve("staged-backend"), AppContent.BACKEND_PROPERTY)));
         Optional<Path> chromium = ChromiumNatives.unpack(input.resolve("lib"), content.resolve(ChromiumNatives.FOLDER));
         if (chromium.isPresent()) {
+            contents.add(new AppContent(chromium.get(), ChromiumNatives.DIR_PROPERTY));
             step("Chromium unpacked for the app (natives jar removed from the class path): " + mb(Trees.size(chromium.get())));
         }
         if (signing.isPresent()) {
@@ -126,7 +129,7 @@ public final class DistributionCli implements Callable<Integer> {
         // On Linux the image is made in place inside the packages' file system root (/opt/<package>).
         LinuxRoot root = new LinuxRoot(work.resolve("root"), app);
         JPackager jpackage = new JPackager(app, icon, license);
-        Path image = jpackage.appImage(input, content.resolve("staged-backend"), chromium, jar.getFileName().toString(), mainClass, runtime,
+        Path image = jpackage.appImage(input, contents, jar.getFileName().toString(), mainClass, runtime,
                 linux ? root.image().getParent() : work.resolve("image"));
         if (linux) {
             NativeStrip.strip(image.resolve("bin"), image.resolve("lib/libapplauncher.so"));

@@ -8,12 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * jpackage: one app image (shell jar + libraries under {@code lib/app}, the staged backend as app
- * content, the shell's jlink runtime) and the Windows/macOS installers from it. Each installer is
+ * jpackage: one app image (shell jar + libraries under {@code lib/app}, the staged backend and
+ * other {@link AppContent} beside it, the shell's jlink runtime) and the Windows/macOS installers from it. Each installer is
  * built after its format is written into the launcher config (the updater reads it to pick the
  * install hand-off). Linux packages are built by the {@code linux} package, not by jpackage.
  */
@@ -28,19 +27,16 @@ public final class JPackager {
         this.license = license;
     }
 
-    public Path appImage(Path input, Path appContent, Optional<Path> chromium, String mainJar, String mainClass, Path runtime,
-            Path dest) throws StageException, IOException {
+    public Path appImage(Path input, List<AppContent> contents, String mainJar, String mainClass, Path runtime, Path dest)
+            throws StageException, IOException {
         Files.createDirectories(dest);
         List<String> args = new ArrayList<>(List.of("--type", "app-image", "--name", app.packageName(), "--app-version", app.packageVersion(),
-                "--input", input.toString(), "--app-content", appContent.toString(), "--main-jar", mainJar, "--main-class", mainClass, "--runtime-image", runtime.toString(),
+                "--input", input.toString(), "--main-jar", mainJar, "--main-class", mainClass, "--runtime-image", runtime.toString(),
                 "--icon", icon.toString(), "--vendor", AppInfo.VENDOR, "--description", AppInfo.DESCRIPTION,
                 "--copyright", "Copyright 2026 " + AppInfo.VENDOR, "--dest", dest.toString(),
-                "--java-options", "-Ddesktopstarter.package=tar.gz", "--java-options", "--enable-native-access=ALL-UNNAMED",
-                // The shell finds the backend where we put it; jpackage expands $APPDIR (lib/app) at launch.
-                "--java-options", "-Ddesktopstarter.backend=$APPDIR/../" + appContent.getFileName()));
-        if (chromium.isPresent()) {
-            args.addAll(List.of("--app-content", chromium.get().toString(),
-                    "--java-options", "-D" + ChromiumNatives.DIR_PROPERTY + "=$APPDIR/../" + chromium.get().getFileName()));
+                "--java-options", "-Ddesktopstarter.package=tar.gz", "--java-options", "--enable-native-access=ALL-UNNAMED"));
+        for (AppContent content : contents) {
+            args.addAll(List.of("--app-content", content.dir().toString(), "--java-options", content.javaOption()));
         }
         JdkTools.run("jpackage", args);
         // jpackage names the macOS image <name>.app and puts its config under Contents/app.
