@@ -3,6 +3,7 @@ package io.desktopstarter.distribution.cli;
 import io.desktopstarter.distribution.codesign.PlatformSigning;
 import io.desktopstarter.distribution.linux.DebDependencies;
 import io.desktopstarter.distribution.linux.DebPackage;
+import io.desktopstarter.distribution.linux.LibrarySearchPaths;
 import io.desktopstarter.distribution.linux.LinuxRoot;
 import io.desktopstarter.distribution.linux.RpmPackage;
 import io.desktopstarter.distribution.linux.ShellLibraries;
@@ -112,6 +113,11 @@ public final class DistributionCli implements Callable<Integer> {
         Optional<Path> chromium = ChromiumNatives.unpack(input.resolve("lib"), content.resolve(ChromiumNatives.FOLDER));
         if (chromium.isPresent()) {
             contents.add(new AppContent(chromium.get(), ChromiumNatives.DIR_PROPERTY));
+            if (app.os().equals("linux")) {
+                NativeStrip.strip(chromium.get());
+                LibrarySearchPaths.dropRelative(chromium.get()).forEach(f -> step("library search path without '.': " + f.getFileName()));
+                ChromiumNatives.librariesNotExecutable(chromium.get());
+            }
             step("Chromium unpacked for the app (natives jar removed from the class path): " + mb(Trees.size(chromium.get())));
         }
         if (signing.isPresent()) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -54,5 +55,17 @@ public final class ChromiumNatives {
         Files.createFile(into.resolve("install.lock"));
         Files.delete(jars.get(0));
         return Optional.of(into);
+    }
+
+    /**
+     * Shared libraries as Debian ships them, {@code 0644}: the loader maps them without an execute
+     * bit, and an executable {@code .so} reads as a program to packaging checks (lintian).
+     */
+    public static void librariesNotExecutable(Path bundle) throws IOException {
+        try (Stream<Path> files = Files.walk(bundle)) {
+            for (Path lib : files.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().matches(".+\\.so(\\.\\d+)*")).toList()) {
+                Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
     }
 }
