@@ -13,7 +13,6 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import javax.swing.JFrame;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
@@ -32,9 +31,6 @@ final class MainWindow {
 
     MainWindow(Image icon, ExternalOpener opener, Path appData, MenuActions actions) {
         this.geometryFile = WindowGeometry.file(appData, SwingShell.SHELL);
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac")) {
-            System.setProperty("apple.laf.useScreenMenuBar", "true");
-        }
         frame.setIconImage(icon);
         frame.setMinimumSize(new Dimension((int) WindowGeometry.MIN_WIDTH, (int) WindowGeometry.MIN_HEIGHT));
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);

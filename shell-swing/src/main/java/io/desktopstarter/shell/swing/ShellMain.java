@@ -8,6 +8,8 @@ public final class ShellMain {
     }
 
     public static void main(String[] args) {
+        // The macOS menu bar for the window's menus: read by AWT once, at its start (before the splash).
+        System.setProperty("apple.laf.useScreenMenuBar", "true");
         ShellBoot.run(SwingShell.SHELL, args, new SwingShell());
     }
 }
