@@ -112,25 +112,6 @@ class UpdateServiceTest {
     }
 
     @Test
-    void aTamperedArtifactIsRejectedAndAppDataIsAsBefore() throws Exception {
-        publish(f -> { });
-        byte[] evil = artifact.clone();
-        evil[100] ^= 1;
-        server.put("/files/desktop-java-starter-javafx-linux-1.1.0-x64.tar.gz", evil);
-        Map<String, String> before = Snapshot.of(appData);
-
-        try (UpdateService service = service(Optional.of(new FeedSource.Remote(server.url("/latest.json"))))) {
-            service.check().get(10, TimeUnit.SECONDS);
-            UpdateState state = service.download().get(30, TimeUnit.SECONDS);
-            assertThat(state).isInstanceOfSatisfying(UpdateState.Failed.class,
-                    f -> assertThat(f.rejection().orElseThrow().code()).isEqualTo(RejectionCode.HASH_MISMATCH));
-            assertThat(service.install().get(10, TimeUnit.SECONDS)).isInstanceOf(UpdateState.Failed.class);
-        }
-        assertThat(Snapshot.of(appData)).isEqualTo(before);
-        assertThat(installed).isEmpty();
-    }
-
-    @Test
     void anUnsignedFeedFailsTheCheckWithItsReason() throws Exception {
         publish(f -> { });
         server.put("/latest.json.minisig", new byte[0]);

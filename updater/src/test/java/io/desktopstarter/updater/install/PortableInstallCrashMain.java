@@ -1,5 +1,6 @@
 package io.desktopstarter.updater.install;
 
+import io.desktopstarter.updater.testing.AppImages;
 import java.nio.file.Path;
 import java.time.Duration;
 

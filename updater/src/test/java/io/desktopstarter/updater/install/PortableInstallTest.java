@@ -2,6 +2,7 @@ package io.desktopstarter.updater.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.updater.testing.AppImages;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -180,12 +180,6 @@ class UpdateKitTest {
 
     /** keys.json listing {@code listed}, signed by the built-in key. */
     void keyList(TestSigner listed, boolean revoked, String pubDate) throws Exception {
-        ObjectNode list = Release.JSON.createObjectNode().put("schema", 1).put("app", "desktop-java-starter")
-                .put("pub_date", pubDate);
-        list.putArray("keys").addObject().put("public_key", listed.publicKey().toFileContent().lines().toList().get(1))
-                .put("expires", "2030-01-01T00:00:00Z").put("revoked", revoked);
-        byte[] json = Release.JSON.writeValueAsBytes(list);
-        Files.write(kit.resolve("keys.json"), json);
-        Files.writeString(kit.resolve("keys.json.minisig"), signer.sign(json));
+        Release.writeKeyList(kit, signer, listed, revoked, pubDate);
     }
 }

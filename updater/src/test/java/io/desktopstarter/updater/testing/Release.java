@@ -53,6 +53,16 @@ public final class Release {
         return (ObjectNode) feed.get("platforms").get(PLATFORM);
     }
 
+    /** Writes {@code keys.json} (+ {@code .minisig}) listing {@code listed}, signed by {@code by} (a key the client trusts). */
+    public static void writeKeyList(Path dir, TestSigner by, TestSigner listed, boolean revoked, String pubDate) throws IOException {
+        ObjectNode list = JSON.createObjectNode().put("schema", 1).put("app", "desktop-java-starter").put("pub_date", pubDate);
+        list.putArray("keys").addObject().put("public_key", listed.publicKey().toFileContent().lines().toList().get(1))
+                .put("expires", "2030-01-01T00:00:00Z").put("revoked", revoked);
+        byte[] json = JSON.writeValueAsBytes(list);
+        Files.write(dir.resolve("keys.json"), json);
+        Files.writeString(dir.resolve("keys.json.minisig"), by.sign(json));
+    }
+
     /** Re-signs a changed feed in place. */
     public static void resign(Path dir, TestSigner signer, ObjectNode feed) throws IOException {
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(feed);

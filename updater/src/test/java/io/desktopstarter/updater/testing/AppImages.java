@@ -1,4 +1,4 @@
-package io.desktopstarter.updater.install;
+package io.desktopstarter.updater.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,19 +10,19 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** Portable installs and release archives in the layout of decision D-020, with a shell-script launcher. */
-final class AppImages {
-    static final String LAUNCHER = "bin/desktop-java-starter-javafx";
-    static final String TOP = "desktop-java-starter-javafx/";
+public final class AppImages {
+    public static final String LAUNCHER = "bin/desktop-java-starter-javafx";
+    public static final String TOP = "desktop-java-starter-javafx/";
 
     private AppImages() {
     }
 
-    static String launcher(String version, boolean works) {
+    public static String launcher(String version, boolean works) {
         return "#!/bin/sh\necho \"version " + version + "\"\n" + (works ? "exit 0\n" : "echo 'backend did not start' >&2\nexit 3\n");
     }
 
     /** An installed portable app at {@code version}. */
-    static Path installed(Path root, String version) throws IOException {
+    public static Path installed(Path root, String version) throws IOException {
         Path bin = Files.createDirectories(root.resolve("versions").resolve(version).resolve("bin"));
         Path launcher = Files.writeString(bin.resolve("desktop-java-starter-javafx"), launcher(version, true));
         launcher.toFile().setExecutable(true);
@@ -32,7 +32,7 @@ final class AppImages {
     }
 
     /** A release tar.gz as the distribution builds it. */
-    static Path archive(Path file, String version, boolean works) throws IOException {
+    public static Path archive(Path file, String version, boolean works) throws IOException {
         try (OutputStream raw = Files.newOutputStream(file);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(raw))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
