@@ -33,6 +33,10 @@ public final class ShellRuntime {
         Set<String> modules = new TreeSet<>(ModuleAnalyzer.requiredModules(jars, Runtime.version().feature(), EXCLUDED));
         // TLS curves and charsets are loaded by name at run time, where jdeps cannot see them.
         modules.addAll(List.of("jdk.crypto.ec", "jdk.charsets"));
+        // The updater trusts the Windows root store (SystemTrust), whose provider only Windows JDKs have.
+        if (java.lang.module.ModuleFinder.ofSystem().find("jdk.crypto.mscapi").isPresent()) {
+            modules.add("jdk.crypto.mscapi");
+        }
         return new ArrayList<>(modules);
     }
 

@@ -1,18 +1,19 @@
 package io.desktopstarter.updater.download;
 
 import io.desktopstarter.updater.policy.UrlPolicy;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
  * Connection rules for update downloads.
  *
- * @param tls the trust store to verify servers against; {@link #defaults()} uses the runtime's (system) one,
- *            tests pass a context that trusts their own CA
+ * @param tls the trust store to verify servers against, asked for when a {@link Downloader} is made;
+ *            {@link #defaults()} uses the operating system's ({@link SystemTrust}), tests pass a context
+ *            that trusts their own CA
  */
-public record DownloadSettings(SSLContext tls, Duration connectTimeout, Duration readTimeout, UrlPolicy urls,
+public record DownloadSettings(Supplier<SSLContext> tls, Duration connectTimeout, Duration readTimeout, UrlPolicy urls,
         int maxRedirects, String userAgent) {
     public DownloadSettings {
         Objects.requireNonNull(tls, "tls");
@@ -24,17 +25,19 @@ public record DownloadSettings(SSLContext tls, Duration connectTimeout, Duration
         }
     }
 
+    /** Reading the system store costs tens of milliseconds: done once, on the first download, never at app start. */
+    private static final class SystemContext {
+        static final SSLContext CONTEXT = SystemTrust.load().context();
+    }
+
     public static DownloadSettings defaults() {
-        try {
-            return new DownloadSettings(SSLContext.getDefault(), Duration.ofSeconds(15), Duration.ofSeconds(30),
-                    UrlPolicy.HTTPS_ONLY, 5, "desktop-java-starter-updater");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the runtime has no default TLS context", e);
-        }
+        return new DownloadSettings(() -> SystemContext.CONTEXT, Duration.ofSeconds(15), Duration.ofSeconds(30),
+                UrlPolicy.HTTPS_ONLY, 5, "desktop-java-starter-updater");
     }
 
     public DownloadSettings withTls(SSLContext context) {
-        return new DownloadSettings(context, connectTimeout, readTimeout, urls, maxRedirects, userAgent);
+        Objects.requireNonNull(context, "context");
+        return new DownloadSettings(() -> context, connectTimeout, readTimeout, urls, maxRedirects, userAgent);
     }
 
     public DownloadSettings withReadTimeout(Duration timeout) {

@@ -48,7 +48,7 @@ public final class Downloader implements AutoCloseable {
         Timeout read = Timeout.ofMilliseconds(settings.readTimeout().toMillis());
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.tls()))
+                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.tls().get()))
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(read).build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).setResponseTimeout(read).build())
