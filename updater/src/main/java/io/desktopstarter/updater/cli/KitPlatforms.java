@@ -17,7 +17,8 @@ final class KitPlatforms {
     private KitPlatforms() {
     }
 
-    static PlatformKey guess(Path kit) throws IOException {
+    static PlatformKey guess(Path kitDir) throws IOException {
+        Path kit = UpdateKit.locate(kitDir);
         PlatformKey here = PlatformKey.current("tar.gz");
         List<PlatformKey> present;
         try {

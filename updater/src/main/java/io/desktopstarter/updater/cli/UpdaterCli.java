@@ -151,7 +151,7 @@ public final class UpdaterCli {
 
     @Command(name = "verify-kit", description = "Checks an air-gapped update kit directory with every rule of the connected updater.")
     static final class VerifyKit extends Base {
-        @Parameters(index = "0", paramLabel = "DIR", description = "Kit directory: latest.json, latest.json.minisig, the artifact.")
+        @Parameters(index = "0", paramLabel = "DIR", description = "Kit directory (latest.json, latest.json.minisig, the artifact), or the folder its tar was unpacked into.")
         Path dir;
 
         @Option(names = "--platform", paramLabel = "KEY",

@@ -1,6 +1,8 @@
 package io.desktopstarter.updater.feed;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,7 +10,8 @@ import java.util.Optional;
 public record UpdateFeed(int schema, String app, String shell, SemanticVersion version, Instant pubDate, Instant expires,
         String notes, Optional<SemanticVersion> minVersion, Map<PlatformKey, PlatformEntry> platforms) {
     public UpdateFeed {
-        platforms = Map.copyOf(platforms);
+        // In the feed's order, so messages listing the platforms read the same on every run.
+        platforms = Collections.unmodifiableMap(new LinkedHashMap<>(platforms));
     }
 
     public Optional<PlatformEntry> platform(PlatformKey key) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * An air-gapped update kit: a directory (e.g. on a USB stick) holding {@code latest.json},
@@ -48,11 +49,29 @@ public final class UpdateKit {
     private UpdateKit() {
     }
 
-    public static UpdateCheck.Documents read(Path dir) throws IOException {
-        if (!Files.isRegularFile(dir.resolve(FEED))) {
-            throw new IOException(dir + " is not an update kit: it has no " + FEED);
+    /**
+     * The kit directory the user meant: {@code dir} itself, or its only subdirectory when that holds the
+     * feed (the kit tar unpacks into one folder, and people pick the folder they unpacked it into).
+     */
+    public static Path locate(Path dir) throws IOException {
+        if (Files.isRegularFile(dir.resolve(FEED))) {
+            return dir;
         }
-        return readFeedFile(dir.resolve(FEED));
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + " is not a directory");
+        }
+        List<Path> children;
+        try (Stream<Path> list = Files.list(dir)) {
+            children = list.toList();
+        }
+        if (children.size() == 1 && Files.isRegularFile(children.getFirst().resolve(FEED))) {
+            return children.getFirst();
+        }
+        throw new IOException(dir + " is not an update kit: it has no " + FEED);
+    }
+
+    public static UpdateCheck.Documents read(Path dir) throws IOException {
+        return readFeedFile(locate(dir).resolve(FEED));
     }
 
     /** A feed file, its {@code <name>.minisig}, and {@code keys.json} (+ signature) beside it when present. */
@@ -66,8 +85,9 @@ public final class UpdateKit {
         return new UpdateCheck.Documents(Files.readAllBytes(feed), signature, keys);
     }
 
-    public static Verdict verify(Path dir, UpdateCheck check, FeedPolicy.Installation installation, Clock clock)
+    public static Verdict verify(Path kitDir, UpdateCheck check, FeedPolicy.Installation installation, Clock clock)
             throws IOException {
+        Path dir = locate(kitDir);
         UpdateCheck.Result result = check.check(read(dir), installation);
         return switch (result.decision()) {
             case UpdateDecision.Rejected(Rejection rejection) -> new Verdict.Rejected(rejection);

@@ -1,6 +1,7 @@
 package io.desktopstarter.updater.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.desktopstarter.updater.feed.PlatformKey;
@@ -129,6 +130,27 @@ class UpdateKitTest {
     }
 
     @Test
+    void aKitUnpackedIntoAFolderIsFoundInsideIt() throws Exception {
+        Path usb = tmp.resolve("usb");
+        kit = usb.resolve("desktop-java-starter-javafx-linux-1.1.0-x64-update-kit");
+        release(f -> { });
+
+        assertThat(verify(usb)).isEqualTo(new UpdateKit.Verdict.Accepted("1.1.0", PlatformKey.parse(Release.PLATFORM),
+                kit.resolve("desktop-java-starter-javafx-linux-1.1.0-x64.tar.gz")));
+    }
+
+    @Test
+    void aFolderWithoutAKitSaysSo() throws Exception {
+        Path usb = Files.createDirectories(tmp.resolve("usb/photos"));
+        Files.createDirectories(tmp.resolve("usb/music"));
+        Files.writeString(usb.resolve("latest.json"), "{}");
+
+        assertThatThrownBy(() -> verify(tmp.resolve("usb"))).isInstanceOf(java.io.IOException.class)
+                .hasMessage(tmp.resolve("usb") + " is not an update kit: it has no latest.json");
+        assertThatThrownBy(() -> verify(tmp.resolve("nowhere"))).hasMessageEndingWith("nowhere is not a directory");
+    }
+
+    @Test
     void aFeedSignedByARotatedInKeyIsAccepted() throws Exception {
         ObjectNode feed = release(f -> { });
         keyList(stranger, false);
@@ -160,9 +182,13 @@ class UpdateKitTest {
     }
 
     UpdateKit.Verdict verify() throws Exception {
+        return verify(kit);
+    }
+
+    UpdateKit.Verdict verify(Path dir) throws Exception {
         UpdateCheck check = new UpdateCheck(List.of(signer.publicKey()), UrlPolicy.HTTPS_ONLY,
                 Optional.of(new UpdateStore(appData)), NOW);
-        return UpdateKit.verify(kit, check, new FeedPolicy.Installation("desktop-java-starter", Optional.of("javafx"),
+        return UpdateKit.verify(dir, check, new FeedPolicy.Installation("desktop-java-starter", Optional.of("javafx"),
                 SemanticVersion.parse("1.0.0"), PlatformKey.parse(Release.PLATFORM)), NOW);
     }
 
