@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.desktopstarter.staging.manifest.Manifests;
 import io.desktopstarter.staging.verify.TreeVerifier;
+import io.desktopstarter.updater.flow.UpdaterSetup;
+import io.desktopstarter.updater.install.CommandRunner;
+import io.desktopstarter.updater.install.InstallOutcome;
+import io.desktopstarter.updater.install.PortableInstall;
+import io.desktopstarter.updater.install.SmokeCheck;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +113,54 @@ class LinuxReleaseIT {
         Path data = Files.createDirectories(tmp.resolve("xdg"));
         assertSmoke(smoke(data, root.resolve("desktop-java-starter-" + shell).toString()));
         assertThat(data.resolve("desktop-java-starter/app.sqlite3")).exists();
+    }
+
+    @Test
+    void thePortableArchiveUpdatesAnOlderPortableInstallByTheAtomicSwap() throws Exception {
+        if (!Commands.available("tar")) {
+            return;
+        }
+        Commands.ok(tmp, Map.of(), "tar", "-xzf", artifact("tar.gz").toString());
+        Path root = tmp.resolve("desktop-java-starter-" + shell);
+        // An older install: this image under an older version number, as a user of 0.0.9 has it.
+        Files.move(root.resolve("versions/" + version), root.resolve("versions/0.0.9"));
+        Files.delete(root.resolve("current"));
+        Files.createSymbolicLink(root.resolve("current"), Path.of("versions/0.0.9"));
+        String launcher = "bin/desktop-java-starter-" + shell;
+        // jpackage.app-path as the running app sees it: the real launcher inside its version folder.
+        assertThat(UpdaterSetup.installer("tar.gz", Optional.of(root.resolve("versions/0.0.9").resolve(launcher))))
+                .isInstanceOf(PortableInstall.class);
+        Path userData = tmp.resolve("user-xdg");
+        CommandRunner headless = new CommandRunner() {
+            @Override
+            public Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+                List<String> wrapped = new ArrayList<>(List.of("env", "JAVA_TOOL_OPTIONS=" + HEADLESS.get("JAVA_TOOL_OPTIONS"),
+                        "XDG_DATA_HOME=" + userData));
+                if (shell.equals("swing") && System.getenv("DISPLAY") == null) {
+                    wrapped.addAll(0, List.of("xvfb-run", "-a"));
+                }
+                wrapped.addAll(command);
+                return SYSTEM.run(wrapped, timeout);
+            }
+
+            @Override
+            public void launchDetached(List<String> command) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        PortableInstall install = new PortableInstall(root, SmokeCheck.launcher(launcher, headless, Duration.ofMinutes(2)), step -> { });
+
+        InstallOutcome outcome = install.install(artifact("tar.gz"), version);
+
+        assertThat(outcome).isEqualTo(new InstallOutcome.Installed(version, root.resolve("versions").resolve(version)));
+        assertThat(Files.readSymbolicLink(root.resolve("current"))).isEqualTo(Path.of("versions", version));
+        assertThat(root.resolve("versions/0.0.9").resolve(launcher)).as("kept for rollback").isExecutable();
+        assertThat(userData).as("the smoke start used a throw-away app-data folder").doesNotExist();
+        Path backend = root.resolve("current/lib/staged-backend");
+        assertThat(TreeVerifier.verify(backend, Manifests.read(backend)).intact()).isTrue();
+        assertSmoke(smoke(Files.createDirectories(tmp.resolve("xdg")), root.resolve("desktop-java-starter-" + shell).toString()));
+        assertThat(install.rollBack()).contains("0.0.9");
+        assertThat(Files.readSymbolicLink(root.resolve("current"))).isEqualTo(Path.of("versions", "0.0.9"));
     }
 
     @Test
