@@ -6,8 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,6 +19,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLHandshakeException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -246,9 +250,18 @@ public final class Downloader implements AutoCloseable {
         }
     }
 
-    private static String describe(IOException e) {
+    /** What went wrong in words a user can act on, with the exception for whoever reads the log. */
+    static String describe(IOException e) {
         String name = e.getClass().getSimpleName();
-        return e.getMessage() == null ? name : name + ": " + e.getMessage();
+        String detail = e.getMessage() == null ? name : name + ": " + e.getMessage();
+        return switch (e) {
+            case UnknownHostException u -> "cannot find the server; is this computer offline? (" + detail + ")";
+            case ConnectException c -> "the server refused the connection (" + detail + ")";
+            case SocketTimeoutException t -> "the server stopped answering (" + detail + ")";
+            case SSLHandshakeException h -> "no secure connection: the server's certificate is not trusted here, or it speaks"
+                    + " no common TLS version (" + detail + ")";
+            default -> detail;
+        };
     }
 
     private static boolean exists(Path file) {

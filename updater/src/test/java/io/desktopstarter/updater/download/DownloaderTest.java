@@ -124,6 +124,21 @@ class DownloaderTest {
     }
 
     @Test
+    void unreachableServersAreDescribedInWordsAUserCanActOn() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        DownloadOutcome refused = downloader.download(java.net.URI.create("https://127.0.0.1:" + closedPort + "/app.tar.gz"),
+                BODY.length, dir.resolve("r.part"), progress::add, () -> false);
+
+        assertThat(refused).isInstanceOfSatisfying(DownloadOutcome.Failed.class,
+                f -> assertThat(f.message()).contains("the server refused the connection"));
+        assertThat(Downloader.describe(new java.net.UnknownHostException("downloads.example.com")))
+                .isEqualTo("cannot find the server; is this computer offline? (UnknownHostException: downloads.example.com)");
+    }
+
+    @Test
     void aServerTheTrustStoreDoesNotKnowIsRefused() throws Exception {
         try (Downloader systemTrust = new Downloader(DownloadSettings.defaults())) {
             DownloadOutcome outcome = systemTrust.download(server.url("/app.tar.gz"), BODY.length, dir.resolve("z.part"),
