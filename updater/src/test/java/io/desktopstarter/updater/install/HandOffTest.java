@@ -65,29 +65,103 @@ class HandOffTest {
                 .containsExactly("rpm", "-U", "--replacepkgs", tmp.resolve("a.rpm").toAbsolutePath().toString());
     }
 
+    static final String PROBE = "desktop-starter-update-probe";
+    static final Path PROBE_VERSION = Path.of("/opt", PROBE, "VERSION");
+
     @Test
-    void asRootDpkgReallyInstallsTheVerifiedPackage() throws Exception {
+    void asRootDpkgUpgradesTheInstalledPackageToTheVerifiedOne() throws Exception {
         if (!PackageManagerInstall.runningAsRoot() || !Files.isExecutable(Path.of("/usr/bin/dpkg-deb"))) {
             assertThat(System.getenv("CI")).as("CI runs as root with dpkg").isNotEqualTo("true");
             return;
         }
-        Path tree = Files.createDirectories(tmp.resolve("pkg/DEBIAN"));
-        Files.writeString(tree.resolve("control"), "Package: desktop-starter-update-probe\nVersion: 1.1.0\nArchitecture: all\n"
-                + "Maintainer: Desktop Java Starter <dev@desktopstarter.io>\nDescription: updater test package\n");
-        Files.writeString(Files.createDirectories(tmp.resolve("pkg/opt/desktop-starter-update-probe")).resolve("VERSION"), "1.1.0");
-        Path deb = tmp.resolve("probe.deb");
-        CommandRunner.Result build = CommandRunner.SYSTEM.run(List.of("dpkg-deb", "--root-owner-group", "--build",
-                tmp.resolve("pkg").toString(), deb.toString()), Duration.ofMinutes(1));
-        assertThat(build.exitCode()).as(build.output()).isZero();
         try {
+            run("dpkg", "-i", deb("1.0.0").toString());
+            assertThat(PROBE_VERSION).hasContent("1.0.0");
+
             InstallOutcome outcome = new PackageManagerInstall(PackageManagerInstall.Format.DEB, CommandRunner.SYSTEM, true)
-                    .install(deb, "1.1.0");
+                    .install(deb("1.1.0"), "1.1.0");
+
             assertThat(outcome).isInstanceOf(InstallOutcome.Installed.class);
-            assertThat(Path.of("/opt/desktop-starter-update-probe/VERSION")).hasContent("1.1.0");
+            assertThat(PROBE_VERSION).hasContent("1.1.0");
+            assertThat(run("dpkg-query", "-W", "-f", "${Version}", PROBE)).isEqualTo("1.1.0");
         } finally {
-            CommandRunner.SYSTEM.run(List.of("dpkg", "--purge", "desktop-starter-update-probe"), Duration.ofMinutes(1));
+            CommandRunner.SYSTEM.run(List.of("dpkg", "--purge", PROBE), Duration.ofMinutes(1));
         }
-        assertThat(Path.of("/opt/desktop-starter-update-probe/VERSION")).doesNotExist();
+        assertThat(PROBE_VERSION).doesNotExist();
+    }
+
+    @Test
+    void asRootRpmUpgradesTheInstalledPackageToTheVerifiedOne() throws Exception {
+        if (!PackageManagerInstall.runningAsRoot() || !Files.isExecutable(Path.of("/usr/bin/rpmbuild"))) {
+            assertThat(System.getenv("CI")).as("CI runs as root with rpm").isNotEqualTo("true");
+            return;
+        }
+        try {
+            run("rpm", "-U", rpm("1.0.0").toString());
+            assertThat(PROBE_VERSION).hasContent("1.0.0");
+
+            InstallOutcome outcome = new PackageManagerInstall(PackageManagerInstall.Format.RPM, CommandRunner.SYSTEM, true)
+                    .install(rpm("1.1.0"), "1.1.0");
+
+            assertThat(outcome).isInstanceOf(InstallOutcome.Installed.class);
+            assertThat(PROBE_VERSION).hasContent("1.1.0");
+            assertThat(run("rpm", "-q", "--qf", "%{VERSION}", PROBE)).endsWith("1.1.0");
+        } finally {
+            CommandRunner.SYSTEM.run(List.of("rpm", "-e", PROBE), Duration.ofMinutes(1));
+        }
+        assertThat(PROBE_VERSION).doesNotExist();
+    }
+
+    @Test
+    void aPackageTheManagerRefusesIsAFailureWithItsOutput() throws Exception {
+        if (!PackageManagerInstall.runningAsRoot() || !Files.isExecutable(Path.of("/usr/bin/dpkg"))) {
+            return;
+        }
+        Path notADeb = Files.writeString(tmp.resolve("broken.deb"), "not an ar archive");
+
+        InstallOutcome outcome = new PackageManagerInstall(PackageManagerInstall.Format.DEB, CommandRunner.SYSTEM, true)
+                .install(notADeb, "1.1.0");
+
+        assertThat(outcome).isInstanceOfSatisfying(InstallOutcome.Failed.class,
+                f -> assertThat(f.reason()).startsWith("dpkg -i " + notADeb.toAbsolutePath() + " exited 1").contains("dpkg-deb"));
+    }
+
+    /** A one-file package writing {@code /opt/desktop-starter-update-probe/VERSION}. */
+    Path deb(String version) throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("deb-" + version + "/DEBIAN"));
+        Files.writeString(tree.resolve("control"), "Package: " + PROBE + "\nVersion: " + version + "\nArchitecture: all\n"
+                + "Maintainer: Desktop Java Starter <dev@desktopstarter.io>\nDescription: updater test package\n");
+        Files.writeString(Files.createDirectories(tmp.resolve("deb-" + version + "/opt/" + PROBE)).resolve("VERSION"), version);
+        Path deb = tmp.resolve(PROBE + "_" + version + ".deb");
+        run("dpkg-deb", "--root-owner-group", "--build", tmp.resolve("deb-" + version).toString(), deb.toString());
+        return deb;
+    }
+
+    Path rpm(String version) throws Exception {
+        Path spec = Files.writeString(tmp.resolve("probe.spec"), """
+                Name: %s
+                Version: %%{ver}
+                Release: 1
+                Summary: updater test package
+                License: MIT
+                BuildArch: noarch
+                %%description
+                updater test package
+                %%install
+                mkdir -p %%{buildroot}/opt/%s
+                printf '%%{ver}' > %%{buildroot}/opt/%s/VERSION
+                %%files
+                /opt/%s/VERSION
+                """.formatted(PROBE, PROBE, PROBE, PROBE));
+        Path top = tmp.resolve("rpmbuild");
+        run("rpmbuild", "-bb", "--quiet", "--define", "_topdir " + top, "--define", "ver " + version, spec.toString());
+        return top.resolve("RPMS/noarch/" + PROBE + "-" + version + "-1.noarch.rpm");
+    }
+
+    static String run(String... command) throws Exception {
+        CommandRunner.Result result = CommandRunner.SYSTEM.run(List.of(command), Duration.ofMinutes(1));
+        assertThat(result.exitCode()).as(String.join(" ", command) + "\n" + result.output()).isZero();
+        return result.output().strip();
     }
 
     @Test
