@@ -16,6 +16,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The package-manager, macOS and Windows hand-offs, and the archive extractor's refusals. */
@@ -68,46 +69,28 @@ class HandOffTest {
     static final String PROBE = "desktop-starter-update-probe";
     static final Path PROBE_VERSION = Path.of("/opt", PROBE, "VERSION");
 
-    @Test
-    void asRootDpkgUpgradesTheInstalledPackageToTheVerifiedOne() throws Exception {
-        if (!PackageManagerInstall.runningAsRoot() || !Files.isExecutable(Path.of("/usr/bin/dpkg-deb"))) {
-            assertThat(System.getenv("CI")).as("CI runs as root with dpkg").isNotEqualTo("true");
+    @ParameterizedTest
+    @EnumSource(PackageManagerInstall.Format.class)
+    void asRootThePackageManagerUpgradesTheInstalledPackageToTheVerifiedOne(PackageManagerInstall.Format format)
+            throws Exception {
+        boolean deb = format == PackageManagerInstall.Format.DEB;
+        if (!PackageManagerInstall.runningAsRoot() || !Files.isExecutable(Path.of(deb ? "/usr/bin/dpkg-deb" : "/usr/bin/rpmbuild"))) {
+            assertThat(System.getenv("CI")).as("CI runs as root with dpkg and rpm").isNotEqualTo("true");
             return;
         }
         try {
-            run("dpkg", "-i", deb("1.0.0").toString());
+            run(deb ? "dpkg" : "rpm", deb ? "-i" : "-U", probe(format, "1.0.0").toString());
             assertThat(PROBE_VERSION).hasContent("1.0.0");
 
-            InstallOutcome outcome = new PackageManagerInstall(PackageManagerInstall.Format.DEB, CommandRunner.SYSTEM, true)
-                    .install(deb("1.1.0"), "1.1.0");
+            InstallOutcome outcome = new PackageManagerInstall(format, CommandRunner.SYSTEM, true)
+                    .install(probe(format, "1.1.0"), "1.1.0");
 
             assertThat(outcome).isInstanceOf(InstallOutcome.Installed.class);
             assertThat(PROBE_VERSION).hasContent("1.1.0");
-            assertThat(run("dpkg-query", "-W", "-f", "${Version}", PROBE)).isEqualTo("1.1.0");
+            assertThat(deb ? run("dpkg-query", "-W", "-f", "${Version}", PROBE) : run("rpm", "-q", "--qf", "%{VERSION}", PROBE))
+                    .endsWith("1.1.0");
         } finally {
-            CommandRunner.SYSTEM.run(List.of("dpkg", "--purge", PROBE), Duration.ofMinutes(1));
-        }
-        assertThat(PROBE_VERSION).doesNotExist();
-    }
-
-    @Test
-    void asRootRpmUpgradesTheInstalledPackageToTheVerifiedOne() throws Exception {
-        if (!PackageManagerInstall.runningAsRoot() || !Files.isExecutable(Path.of("/usr/bin/rpmbuild"))) {
-            assertThat(System.getenv("CI")).as("CI runs as root with rpm").isNotEqualTo("true");
-            return;
-        }
-        try {
-            run("rpm", "-U", rpm("1.0.0").toString());
-            assertThat(PROBE_VERSION).hasContent("1.0.0");
-
-            InstallOutcome outcome = new PackageManagerInstall(PackageManagerInstall.Format.RPM, CommandRunner.SYSTEM, true)
-                    .install(rpm("1.1.0"), "1.1.0");
-
-            assertThat(outcome).isInstanceOf(InstallOutcome.Installed.class);
-            assertThat(PROBE_VERSION).hasContent("1.1.0");
-            assertThat(run("rpm", "-q", "--qf", "%{VERSION}", PROBE)).endsWith("1.1.0");
-        } finally {
-            CommandRunner.SYSTEM.run(List.of("rpm", "-e", PROBE), Duration.ofMinutes(1));
+            CommandRunner.SYSTEM.run(deb ? List.of("dpkg", "--purge", PROBE) : List.of("rpm", "-e", PROBE), Duration.ofMinutes(1));
         }
         assertThat(PROBE_VERSION).doesNotExist();
     }
@@ -127,6 +110,10 @@ class HandOffTest {
     }
 
     /** A one-file package writing {@code /opt/desktop-starter-update-probe/VERSION}. */
+    Path probe(PackageManagerInstall.Format format, String version) throws Exception {
+        return format == PackageManagerInstall.Format.DEB ? deb(version) : rpm(version);
+    }
+
     Path deb(String version) throws Exception {
         Path tree = Files.createDirectories(tmp.resolve("deb-" + version + "/DEBIAN"));
         Files.writeString(tree.resolve("control"), "Package: " + PROBE + "\nVersion: " + version + "\nArchitecture: all\n"
