@@ -3,6 +3,7 @@ package io.desktopstarter.updater.cli;
 import io.desktopstarter.updater.download.DownloadException;
 import io.desktopstarter.updater.download.DownloadSettings;
 import io.desktopstarter.updater.download.Downloader;
+import io.desktopstarter.updater.download.SystemTrust;
 import io.desktopstarter.updater.feed.FeedFormatException;
 import io.desktopstarter.updater.feed.PlatformKey;
 import io.desktopstarter.updater.feed.SemanticVersion;
@@ -18,20 +19,14 @@ import io.desktopstarter.updater.store.UpdateStore;
 import io.desktopstarter.updater.trust.MinisignFormatException;
 import io.desktopstarter.updater.trust.MinisignPublicKey;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -120,7 +115,7 @@ public final class UpdaterCli {
             UrlPolicy urls = new UrlPolicy(allowHttpLoopback);
             DownloadSettings settings = DownloadSettings.defaults().withUrls(urls);
             if (caFile != null) {
-                settings = settings.withTls(trusting(caFile));
+                settings = settings.withTls(SystemTrust.pemFile(caFile).context());
             }
             UpdateCheck.Documents documents;
             try (Downloader downloader = new Downloader(settings)) {
@@ -195,21 +190,5 @@ public final class UpdaterCli {
             }
             return 0;
         }
-    }
-
-    static SSLContext trusting(Path pem) throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(pem)) {
-            int i = 0;
-            for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca-" + i++, (X509Certificate) certificate);
-            }
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }

@@ -70,10 +70,6 @@ public final class UpdateKit {
         throw new IOException(dir + " is not an update kit: it has no " + FEED);
     }
 
-    public static UpdateCheck.Documents read(Path dir) throws IOException {
-        return readFeedFile(locate(dir).resolve(FEED));
-    }
-
     /** A feed file, its {@code <name>.minisig}, and {@code keys.json} (+ signature) beside it when present. */
     public static UpdateCheck.Documents readFeedFile(Path feed) throws IOException {
         Path dir = feed.toAbsolutePath().getParent();
@@ -88,7 +84,7 @@ public final class UpdateKit {
     public static Verdict verify(Path kitDir, UpdateCheck check, FeedPolicy.Installation installation, Clock clock)
             throws IOException {
         Path dir = locate(kitDir);
-        UpdateCheck.Result result = check.check(read(dir), installation);
+        UpdateCheck.Result result = check.check(readFeedFile(dir.resolve(FEED)), installation);
         return switch (result.decision()) {
             case UpdateDecision.Rejected(Rejection rejection) -> new Verdict.Rejected(rejection);
             case UpdateDecision.UpToDate(UpdateFeed feed) -> new Verdict.Rejected(new Rejection(RejectionCode.NOT_NEWER,
