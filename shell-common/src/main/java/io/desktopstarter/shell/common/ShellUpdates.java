@@ -4,7 +4,6 @@ import io.desktopstarter.updater.flow.UpdateService;
 import io.desktopstarter.updater.flow.UpdateState;
 import io.desktopstarter.updater.flow.UpdaterSetup;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -28,18 +27,12 @@ public final class ShellUpdates {
                 prompts[0].onState(state);
             }
         });
-        boolean stopFirst = installerNeedsBackendStopped();
         prompts[0] = new UpdatePrompts(service, view, () -> {
-            if (stopFirst) {
+            if (service.installReplacesFilesInUse()) {
                 context.backend().stop();
             }
         }, quit);
         return prompts[0];
-    }
-
-    /** Windows installers replace files the backend holds open: stop it before handing over. */
-    private static boolean installerNeedsBackendStopped() {
-        return List.of("msi", "exe").contains(System.getProperty(UpdaterSetup.FORMAT_PROPERTY, ""));
     }
 
     private static Map<String, String> systemProperties() {

@@ -98,6 +98,11 @@ public final class UpdateService implements AutoCloseable {
         });
     }
 
+    /** Whether the shell must stop its backend before {@link #install()} (Windows installers). */
+    public boolean installReplacesFilesInUse() {
+        return installer.replacesFilesInUse();
+    }
+
     /** Stops a running download at the next block; its bytes are kept for a later resume. */
     public void cancel() {
         cancelled.set(true);

@@ -9,4 +9,9 @@ import java.nio.file.Path;
  */
 public interface Installer {
     InstallOutcome install(Path verifiedArtifact, String version) throws IOException, InterruptedException;
+
+    /** Whether the app's backend must be stopped first: the installer replaces files the running app holds open. */
+    default boolean replacesFilesInUse() {
+        return false;
+    }
 }

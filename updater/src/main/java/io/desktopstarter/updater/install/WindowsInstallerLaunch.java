@@ -23,6 +23,11 @@ public final class WindowsInstallerLaunch implements Installer {
     }
 
     @Override
+    public boolean replacesFilesInUse() {
+        return true;
+    }
+
+    @Override
     public InstallOutcome install(Path verifiedArtifact, String version) throws IOException {
         List<String> command = command(verifiedArtifact);
         runner.launchDetached(command);

@@ -9,6 +9,7 @@ import io.desktopstarter.updater.install.PortableInstall;
 import io.desktopstarter.updater.install.WindowsInstallerLaunch;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,16 @@ class UpdaterSetupTest {
                 .isInstanceOf(PortableInstall.class);
         assertThat(UpdaterSetup.installer("tar.gz", Optional.of(tmp.resolve("elsewhere/bin/app"))).install(tmp, "1.1.0"))
                 .isInstanceOfSatisfying(InstallOutcome.Failed.class, f -> assertThat(f.reason()).contains("portable"));
+    }
+
+    @Test
+    void onlyWindowsInstallersNeedTheBackendStoppedFirst() {
+        for (String format : List.of("msi", "exe")) {
+            assertThat(UpdaterSetup.installer(format, Optional.empty()).replacesFilesInUse()).as(format).isTrue();
+        }
+        for (String format : List.of("deb", "rpm", "tar.gz", "dmg")) {
+            assertThat(UpdaterSetup.installer(format, Optional.empty()).replacesFilesInUse()).as(format).isFalse();
+        }
     }
 
     @Test
