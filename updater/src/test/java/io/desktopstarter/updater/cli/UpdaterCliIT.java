@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,10 +87,8 @@ class UpdaterCliIT {
 
     @Test
     void checkReadsAFeedOverHttpsTrustingTheGivenCa() throws Exception {
-        TestPki pki = new TestPki();
-        Path ca = Files.writeString(tmp.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pki.ca().getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
+        TestPki pki = TestPki.shared();
+        Path ca = Files.writeString(tmp.resolve("ca.pem"), pki.caPem());
         try (UpdateServer server = UpdateServer.https(pki.serverContext())) {
             server.put("/latest.json", Files.readAllBytes(release.resolve("latest.json")))
                     .put("/latest.json.minisig", Files.readAllBytes(release.resolve("latest.json.minisig")));

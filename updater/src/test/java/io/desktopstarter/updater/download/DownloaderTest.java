@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real HTTPS server whose certificate chains to a CA made for the test. */
 class DownloaderTest {
-    static TestPki pki;
+    static final TestPki pki = TestPki.shared();
     static final byte[] BODY = new byte[3 * 1024 * 1024 + 17];
 
     @TempDir
@@ -29,8 +29,7 @@ class DownloaderTest {
     List<DownloadProgress> progress = new ArrayList<>();
 
     @BeforeAll
-    static void pki() throws Exception {
-        pki = new TestPki();
+    static void body() {
         new Random(7).nextBytes(BODY);
     }
 

@@ -7,10 +7,8 @@ import io.desktopstarter.updater.testing.UpdateServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,16 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SystemTrustTest {
     static final byte[] BODY = "update".repeat(1000).getBytes(StandardCharsets.UTF_8);
-    static TestPki pki;
+    static final TestPki pki = TestPki.shared();
 
     @TempDir
     Path tmp;
     UpdateServer server;
-
-    @BeforeAll
-    static void pki() throws Exception {
-        pki = new TestPki();
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -44,7 +37,7 @@ class SystemTrustTest {
 
     @Test
     void aCaInTheSystemBundleIsTrustedForUpdates() throws Exception {
-        Path bundle = Files.writeString(tmp.resolve("ca-certificates.crt"), "# a CA bundle\n" + pem(pki.ca().getEncoded()));
+        Path bundle = Files.writeString(tmp.resolve("ca-certificates.crt"), "# a CA bundle\n" + pki.caPem());
 
         SystemTrust.Anchors anchors = SystemTrust.load("Linux", List.of(tmp.resolve("missing.crt"), bundle));
 
@@ -82,10 +75,5 @@ class SystemTrustTest {
         try (Downloader downloader = new Downloader(DownloadSettings.defaults().withTls(anchors.context()))) {
             return downloader.download(server.url("/app.tar.gz"), BODY.length, tmp.resolve("app.part"), p -> { }, () -> false);
         }
-    }
-
-    static String pem(byte[] der) {
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END CERTIFICATE-----\n";
     }
 }

@@ -33,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +49,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConnectedUpdateTest {
     static final Clock NOW = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
     static final String ARTIFACT = "desktop-java-starter-javafx-linux-1.1.0-x64.tar.gz";
-    static TestPki pki;
+    static final TestPki pki = TestPki.shared();
 
     @TempDir
     Path tmp;
@@ -61,11 +60,6 @@ class ConnectedUpdateTest {
     UpdateServer server;
     TestSigner signer = new TestSigner();
     TestSigner stranger = new TestSigner();
-
-    @BeforeAll
-    static void pki() throws Exception {
-        pki = new TestPki();
-    }
 
     @BeforeEach
     void setUp() throws Exception {

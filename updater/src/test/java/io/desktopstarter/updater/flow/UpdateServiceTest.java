@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole connected flow against a real HTTPS server: check, download, verify, install. */
 class UpdateServiceTest {
     static final Clock NOW = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
-    static TestPki pki;
+    static final TestPki pki = TestPki.shared();
 
     @TempDir
     Path tmp;
@@ -43,11 +42,6 @@ class UpdateServiceTest {
     List<UpdateState> states = new CopyOnWriteArrayList<>();
     List<Path> installed = new CopyOnWriteArrayList<>();
     byte[] artifact = "portable app ".repeat(40_000).getBytes();
-
-    @BeforeAll
-    static void pki() throws Exception {
-        pki = new TestPki();
-    }
 
     @BeforeEach
     void setUp() throws Exception {

@@ -1,10 +1,12 @@
 package io.desktopstarter.updater.testing;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.Date;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -64,8 +66,33 @@ public final class TestPki {
         return context;
     }
 
+    private static TestPki shared;
+
+    /** One PKI per test JVM: key generation is the slow part, and no test changes it. */
+    public static synchronized TestPki shared() {
+        if (shared == null) {
+            try {
+                shared = new TestPki();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not make the test PKI", e);
+            }
+        }
+        return shared;
+    }
+
     public X509Certificate ca() {
         return ca;
+    }
+
+    /** The CA certificate as a PEM file's text, as a user would hand it to {@code --ca-file} or a CA bundle. */
+    public String caPem() {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(ca.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public SSLContext serverContext() {
