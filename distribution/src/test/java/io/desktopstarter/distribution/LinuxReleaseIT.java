@@ -104,11 +104,10 @@ class LinuxReleaseIT {
         if (!Commands.available("tar")) {
             return;
         }
-        Commands.ok(tmp, Map.of(), "tar", "-xzf", artifact("tar.gz").toString());
-        Path root = tmp.resolve("desktop-java-starter-" + shell);
+        Path root = extractPortable();
         assertThat(Files.readSymbolicLink(root.resolve("current")).toString()).isEqualTo("versions/" + version);
         Path backend = root.resolve("current/lib/staged-backend");
-        assertThat(TreeVerifier.verify(backend, Manifests.read(backend)).intact()).isTrue();
+        assertIntact(backend);
 
         Path data = Files.createDirectories(tmp.resolve("xdg"));
         assertSmoke(smoke(data, root.resolve("desktop-java-starter-" + shell).toString()));
@@ -120,8 +119,7 @@ class LinuxReleaseIT {
         if (!Commands.available("tar")) {
             return;
         }
-        Commands.ok(tmp, Map.of(), "tar", "-xzf", artifact("tar.gz").toString());
-        Path root = tmp.resolve("desktop-java-starter-" + shell);
+        Path root = extractPortable();
         // An older install: this image under an older version number, as a user of 0.0.9 has it.
         Files.move(root.resolve("versions/" + version), root.resolve("versions/0.0.9"));
         Files.delete(root.resolve("current"));
@@ -157,7 +155,7 @@ class LinuxReleaseIT {
         assertThat(root.resolve("versions/0.0.9").resolve(launcher)).as("kept for rollback").isExecutable();
         assertThat(userData).as("the smoke start used a throw-away app-data folder").doesNotExist();
         Path backend = root.resolve("current/lib/staged-backend");
-        assertThat(TreeVerifier.verify(backend, Manifests.read(backend)).intact()).isTrue();
+        assertIntact(backend);
         assertSmoke(smoke(Files.createDirectories(tmp.resolve("xdg")), root.resolve("desktop-java-starter-" + shell).toString()));
         assertThat(install.rollBack()).contains("0.0.9");
         assertThat(Files.readSymbolicLink(root.resolve("current"))).isEqualTo(Path.of("versions", "0.0.9"));
@@ -177,7 +175,7 @@ class LinuxReleaseIT {
             Path installed = Path.of("/opt", pkg);
             assertThat(Files.readSymbolicLink(Path.of("/usr/bin", pkg))).isEqualTo(installed.resolve("bin").resolve(pkg));
             Path backend = installed.resolve("lib/staged-backend");
-            assertThat(TreeVerifier.verify(backend, Manifests.read(backend)).intact()).isTrue();
+            assertIntact(backend);
 
             assertSmoke(smoke(data, pkg));
             assertThat(data.resolve("desktop-java-starter/app.sqlite3")).exists();
@@ -199,6 +197,17 @@ class LinuxReleaseIT {
 
     private static Map<String, String> env(Path xdgData) {
         return Map.of("JAVA_TOOL_OPTIONS", HEADLESS.get("JAVA_TOOL_OPTIONS"), "XDG_DATA_HOME", xdgData.toString());
+    }
+
+    /** The release tar.gz unpacked as a user does; returns its top folder. */
+    private Path extractPortable() throws Exception {
+        Commands.ok(tmp, Map.of(), "tar", "-xzf", artifact("tar.gz").toString());
+        return tmp.resolve("desktop-java-starter-" + shell);
+    }
+
+    /** The staged backend matches its manifest's digests, file for file. */
+    private static void assertIntact(Path backend) throws Exception {
+        assertThat(TreeVerifier.verify(backend, Manifests.read(backend)).intact()).isTrue();
     }
 
     private static void assertSmoke(Commands.Result smoke) {

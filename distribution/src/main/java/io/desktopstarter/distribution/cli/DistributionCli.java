@@ -18,12 +18,12 @@ import io.desktopstarter.distribution.release.ReleaseWriter;
 import io.desktopstarter.distribution.runtime.ShellRuntime;
 import io.desktopstarter.distribution.tools.BuildException;
 import io.desktopstarter.staging.build.NativeStrip;
-import io.desktopstarter.updater.feed.PlatformKey;
 import io.desktopstarter.staging.build.StageException;
 import io.desktopstarter.staging.manifest.ManifestException;
 import io.desktopstarter.staging.manifest.Manifests;
 import io.desktopstarter.staging.verify.TreeVerifier;
 import io.desktopstarter.staging.verify.VerifyReport;
+import io.desktopstarter.updater.feed.PlatformKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,11 +109,12 @@ public final class DistributionCli implements Callable<Integer> {
         // lib/runtime: an installed launcher takes the first libjli.so in the package's file list (D-023).
         Path content = Files.createDirectories(work.resolve("content"));
         Trees.copy(backend, content.resolve("staged-backend"));
+        boolean linux = app.os().equals("linux");
         List<AppContent> contents = new ArrayList<>(List.of(new AppContent(content.resolve("staged-backend"), AppContent.BACKEND_PROPERTY)));
         Optional<Path> chromium = ChromiumNatives.unpack(input.resolve("lib"), content.resolve(ChromiumNatives.FOLDER));
         if (chromium.isPresent()) {
             contents.add(new AppContent(chromium.get(), ChromiumNatives.DIR_PROPERTY));
-            if (app.os().equals("linux")) {
+            if (linux) {
                 NativeStrip.strip(chromium.get());
                 LibrarySearchPaths.dropRelative(chromium.get()).forEach(f -> step("library search path without '.': " + f.getFileName()));
                 ChromiumNatives.librariesNotExecutable(chromium.get());
@@ -126,7 +127,6 @@ public final class DistributionCli implements Callable<Integer> {
 
         List<String> modules = ShellRuntime.modules(jar, input.resolve("lib"));
         Path runtime = ShellRuntime.build(modules, work.resolve("runtime"));
-        boolean linux = app.os().equals("linux");
         if (linux) {
             NativeStrip.strip(runtime);
         }
