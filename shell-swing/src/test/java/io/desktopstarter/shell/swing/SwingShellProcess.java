@@ -2,6 +2,7 @@ package io.desktopstarter.shell.swing;
 
 import io.desktopstarter.shell.common.testkit.ShellProcesses;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,37 @@ final class SwingShellProcess {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("DESKTOP_STARTER_APP_DATA_DIR", appData.toString());
+        // Files, not pipes: nobody drains a pipe while the test waits, and Chromium's helpers keep
+        // writing to the shell's stderr after it exits (a pipe read would wait for all of them).
+        builder.redirectOutput(appData.resolve(STDOUT).toFile()).redirectError(appData.resolve(STDERR).toFile());
         return builder.start();
+    }
+
+    private static final String STDOUT = "shell-stdout.txt";
+    private static final String STDERR = "shell-stderr.txt";
+
+    /** What the shell started for {@code appData} printed on stdout so far. */
+    static String stdout(Path appData) throws IOException {
+        return Files.readString(appData.resolve(STDOUT), StandardCharsets.UTF_8);
+    }
+
+    static String stderr(Path appData) throws IOException {
+        return Files.readString(appData.resolve(STDERR), StandardCharsets.UTF_8);
+    }
+
+    /** For a failure message: is the shell alive, and the last lines of its stderr and Chromium's log. */
+    static String diagnostics(Process shell, Path appData) {
+        StringBuilder text = new StringBuilder("shell ").append(shell.isAlive() ? "running" : "exited " + shell.exitValue());
+        for (Path log : List.of(appData.resolve(STDERR), appData.resolve("logs/chromium.log"), appData.resolve("logs/backend.log"))) {
+            try {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                text.append("\n--- ").append(log.getFileName()).append(" (last 20 lines)\n")
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+            } catch (IOException | RuntimeException e) {
+                text.append("\n--- ").append(log.getFileName()).append(": ").append(e.getMessage());
+            }
+        }
+        return text.toString();
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.desktopstarter.shell.common.testkit.ShellProcesses;
 import io.desktopstarter.shell.swing.chromium.NativeBundle;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +38,8 @@ class SwingShellProcessIT {
     void firstStartUnpacksChromiumIntoAppDataLoadsTheFirstPageAndLeavesNoProcess() throws Exception {
         Process shell = SwingShellProcess.start(appData, List.of(), "--smoke");
         assertThat(shell.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        String out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(shell.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = SwingShellProcess.stdout(appData);
+        String err = SwingShellProcess.stderr(appData);
 
         assertThat(shell.exitValue()).as("stderr: %s", err).isZero();
         Matcher m = SMOKE.matcher(out.strip());
@@ -92,8 +91,7 @@ class SwingShellProcessIT {
 
             assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(shell.exitValue()).isEqualTo(4);
-            assertThat(new String(shell.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-                    .contains("server process stopped unexpectedly");
+            assertThat(SwingShellProcess.stderr(appData)).contains("server process stopped unexpectedly");
             assertThat(SwingShellProcess.leftoversAfter(appData, Duration.ofSeconds(15))).isEmpty();
         } finally {
             shell.destroyForcibly();
@@ -119,7 +117,7 @@ class SwingShellProcessIT {
     void unsupportedPlatformIsASetupErrorThatSaysWhatToUse() throws Exception {
         Process shell = SwingShellProcess.start(appData, List.of("-Dos.arch=sparcv9"), "--smoke");
         assertThat(shell.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String err = new String(shell.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = SwingShellProcess.stderr(appData);
 
         assertThat(shell.exitValue()).isEqualTo(2);
         assertThat(err).contains("has no build for").contains("sparcv9").contains("JavaFX shell");
@@ -131,7 +129,7 @@ class SwingShellProcessIT {
         Process shell = SwingShellProcess.start(appData, preExtracted, args);
         try {
             ShellProcesses.awaitLog(appData, "worker.log", "Task worker started");
-            awaitChromiumRenderer();
+            awaitChromiumRenderer(shell);
             return shell;
         } catch (Exception | AssertionError e) {
             shell.destroyForcibly();
@@ -139,7 +137,7 @@ class SwingShellProcessIT {
         }
     }
 
-    private void awaitChromiumRenderer() throws InterruptedException {
+    private void awaitChromiumRenderer(Process shell) throws InterruptedException {
         String profile = "--user-data-dir=" + appData.resolve("chromium");
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
@@ -150,6 +148,6 @@ class SwingShellProcessIT {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no Chromium renderer for " + appData);
+        throw new AssertionError("no Chromium renderer for " + appData + "\n" + SwingShellProcess.diagnostics(shell, appData));
     }
 }
