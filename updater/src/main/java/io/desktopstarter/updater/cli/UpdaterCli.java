@@ -72,7 +72,7 @@ public final class UpdaterCli {
         String shell;
 
         @Option(names = "--app-data", paramLabel = "DIR",
-                description = "App-data directory whose remembered feed date and key list apply (read, and updated on success).")
+                description = "App-data directory whose remembered trust state (newest feed date, accepted key lists) applies: read, and updated by every authentic feed.")
         Path appData;
 
         List<MinisignPublicKey> keys() throws IOException, MinisignFormatException {
@@ -131,7 +131,6 @@ public final class UpdaterCli {
             return switch (result.decision()) {
                 case UpdateDecision.Rejected(Rejection rejection) -> rejected(rejection);
                 case UpdateDecision.UpToDate upToDate -> {
-                    check.remember(result);
                     out().println("UP-TO-DATE: " + upToDate.feed().version());
                     yield 0;
                 }

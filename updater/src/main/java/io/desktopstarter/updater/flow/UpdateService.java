@@ -126,10 +126,7 @@ public final class UpdateService implements AutoCloseable {
         UpdateCheck.Result result = check.check(documents, config.installation());
         return switch (result.decision()) {
             case UpdateDecision.Rejected(Rejection rejection) -> UpdateState.Failed.of(rejection);
-            case UpdateDecision.UpToDate upToDate -> {
-                check.remember(result);
-                yield new UpdateState.UpToDate(config.installed().toString());
-            }
+            case UpdateDecision.UpToDate upToDate -> new UpdateState.UpToDate(config.installed().toString());
             case UpdateDecision.Available available -> {
                 pending = new Pending(result, available);
                 yield new UpdateState.Available(available.feed().version().toString(), available.feed().notes(),
@@ -175,7 +172,6 @@ public final class UpdateService implements AutoCloseable {
         }
         Path verified = Files.move(part, part.resolveSibling(entry.fileName()), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
-        check.remember(current.result());
         emit(new UpdateState.Verified(version));
         return new UpdateState.ReadyToInstall(version, verified);
     }

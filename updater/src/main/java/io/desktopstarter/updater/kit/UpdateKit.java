@@ -99,7 +99,6 @@ public final class UpdateKit {
                 if (problem.isPresent()) {
                     yield new Verdict.Rejected(problem.get());
                 }
-                check.remember(result);
                 yield new Verdict.Accepted(available.feed().version().toString(), available.platform(), artifact);
             }
         };

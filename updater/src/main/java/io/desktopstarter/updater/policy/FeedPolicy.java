@@ -32,36 +32,55 @@ public final class FeedPolicy {
         this.urls = urls;
     }
 
+    /** Whether a feed is authentic and current, before any version rule: what the updater remembers. */
+    public sealed interface Authentication {
+        record Authentic(UpdateFeed feed) implements Authentication {
+        }
+
+        record Refused(Rejection rejection) implements Authentication {
+        }
+    }
+
     public UpdateDecision evaluate(byte[] feedBytes, Optional<String> feedSignature, Installation installation, Instant now,
+            Optional<Instant> newestSeen) {
+        return switch (authenticate(feedBytes, feedSignature, installation, now, newestSeen)) {
+            case Authentication.Refused(Rejection rejection) -> new UpdateDecision.Rejected(rejection);
+            case Authentication.Authentic(UpdateFeed feed) -> decide(feed, installation);
+        };
+    }
+
+    /** The feed-level checks: signature, app, shell, expiry and freshness against the newest feed seen. */
+    public Authentication authenticate(byte[] feedBytes, Optional<String> feedSignature, Installation installation, Instant now,
             Optional<Instant> newestSeen) {
         Optional<Rejection> signatureProblem = checkSignature(feedBytes, feedSignature, now);
         if (signatureProblem.isPresent()) {
-            return new UpdateDecision.Rejected(signatureProblem.get());
+            return new Authentication.Refused(signatureProblem.get());
         }
         UpdateFeed feed;
         try {
             feed = FeedParser.parse(feedBytes);
         } catch (FeedFormatException e) {
-            return reject(RejectionCode.MALFORMED, "latest.json: " + e.getMessage());
+            return refuse(RejectionCode.MALFORMED, "latest.json: " + e.getMessage());
         }
-        return evaluate(feed, installation, now, newestSeen);
-    }
-
-    private UpdateDecision evaluate(UpdateFeed feed, Installation installation, Instant now, Optional<Instant> newestSeen) {
         if (!feed.app().equals(installation.app())) {
-            return reject(RejectionCode.MALFORMED, "the feed is for app '" + feed.app() + "', not '" + installation.app() + "'");
+            return refuse(RejectionCode.MALFORMED, "the feed is for app '" + feed.app() + "', not '" + installation.app() + "'");
         }
         if (installation.shell().isPresent() && !feed.shell().equals(installation.shell().get())) {
-            return reject(RejectionCode.MALFORMED, "the feed is for the " + feed.shell() + " shell, this app uses "
+            return refuse(RejectionCode.MALFORMED, "the feed is for the " + feed.shell() + " shell, this app uses "
                     + installation.shell().get());
         }
         if (!now.isBefore(feed.expires())) {
-            return reject(RejectionCode.EXPIRED, "the feed expired at " + feed.expires() + " (now " + now + ")");
+            return refuse(RejectionCode.EXPIRED, "the feed expired at " + feed.expires() + " (now " + now + ")");
         }
         if (newestSeen.isPresent() && feed.pubDate().isBefore(newestSeen.get())) {
-            return reject(RejectionCode.STALE_FEED, "the feed was published " + feed.pubDate()
-                    + ", before the newest feed already accepted (" + newestSeen.get() + ")");
+            return refuse(RejectionCode.STALE_FEED, "the feed was published " + feed.pubDate()
+                    + ", before the newest feed already seen (" + newestSeen.get() + ")");
         }
+        return new Authentication.Authentic(feed);
+    }
+
+    /** The version, stepping-stone, platform and URL rules for an authentic feed. */
+    public UpdateDecision decide(UpdateFeed feed, Installation installation) {
         if (feed.version().samePrecedence(installation.installed())) {
             return new UpdateDecision.UpToDate(feed);
         }
@@ -108,6 +127,10 @@ public final class FeedPolicy {
             return Optional.of(new Rejection(code, what + ": " + detail));
         }
         return Optional.empty();
+    }
+
+    private static Authentication refuse(RejectionCode code, String detail) {
+        return new Authentication.Refused(new Rejection(code, detail));
     }
 
     private static UpdateDecision reject(RejectionCode code, String detail) {

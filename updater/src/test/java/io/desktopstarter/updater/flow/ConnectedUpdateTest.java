@@ -11,10 +11,10 @@ import io.desktopstarter.updater.install.InstallOutcome;
 import io.desktopstarter.updater.install.PortableInstall;
 import io.desktopstarter.updater.install.SmokeCheck;
 import io.desktopstarter.updater.policy.RejectionCode;
-import io.desktopstarter.updater.store.UpdateStore;
 import io.desktopstarter.updater.testing.AppImages;
 import io.desktopstarter.updater.testing.Release;
 import io.desktopstarter.updater.testing.Snapshot;
+import io.desktopstarter.updater.testing.TrustFiles;
 import io.desktopstarter.updater.testing.TestPki;
 import io.desktopstarter.updater.testing.TestSigner;
 import io.desktopstarter.updater.testing.UpdateServer;
@@ -43,8 +43,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The connected updater as a portable install uses it: a real HTTPS server, a real release archive
  * and the real {@link PortableInstall}. Every rejection code is reached over the network, each by
- * the one thing wrong with an otherwise valid release, and each leaves the installed app and the
- * app-data directory byte-identical.
+ * the one thing wrong with an otherwise valid release, and each leaves the installed app
+ * byte-identical, and app-data too but for the trust state an authentic feed advances (D-030).
  */
 class ConnectedUpdateTest {
     static final Clock NOW = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
@@ -65,7 +65,7 @@ class ConnectedUpdateTest {
     void setUp() throws Exception {
         appData = Files.createDirectories(tmp.resolve("app-data"));
         Files.writeString(appData.resolve("app.sqlite3"), "the user's data");
-        new UpdateStore(appData).recordFeed(Instant.parse("2026-11-01T00:00:00Z"));
+        TrustFiles.seenFeed(appData, Instant.parse("2026-11-01T00:00:00Z"));
         appRoot = AppImages.installed(tmp.resolve("app"), "1.0.0");
         archive = Files.readAllBytes(AppImages.archive(tmp.resolve("built.tar.gz"), "1.1.0", true));
         release = tmp.resolve("release");
@@ -156,7 +156,7 @@ class ConnectedUpdateTest {
                     f -> assertThat(f.rejection()).as(f.message()).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(expected)));
             assertThat(service.install().get(30, TimeUnit.SECONDS)).isInstanceOf(UpdateState.Failed.class);
         }
-        assertThat(Snapshot.of(appData)).isEqualTo(appDataBefore);
+        TrustFiles.assertChangedOnlyAsAllowed(expected, appData, appDataBefore, Instant.parse("2026-11-20T00:00:00Z"));
         assertThat(Snapshot.of(appRoot)).isEqualTo(appBefore);
     }
 
@@ -176,7 +176,71 @@ class ConnectedUpdateTest {
         assertThat(launched.output().strip()).isEqualTo("version 1.1.0");
         assertThat(appRoot.resolve("versions/1.0.0")).as("kept for rollback").isDirectory();
         assertThat(Files.readString(appData.resolve("app.sqlite3"))).isEqualTo(userData);
-        assertThat(new UpdateStore(appData).newestFeed()).contains(Instant.parse("2026-11-20T00:00:00Z"));
+        assertThat(TrustFiles.newestFeed(appData)).contains(Instant.parse("2026-11-20T00:00:00Z"));
+    }
+
+    @Test
+    void aTwoStepRotationOverHttpsKeepsTheNewKeyAndTheRevocation() throws Exception {
+        TestSigner neu = stranger;
+        publishSignedBy(neu, "1.1.0", "2026-11-11");
+        Release.writeKeyList(release, signer, "2026-11-10T00:00:00Z", Release.Listed.trusted(neu));
+        serve();
+        assertThat(checkNow()).isInstanceOf(UpdateState.Available.class);
+        byte[] firstList = Files.readAllBytes(release.resolve("keys.json"));
+        String firstSignature = Files.readString(release.resolve("keys.json.minisig"));
+
+        publishSignedBy(neu, "1.1.0", "2026-11-13");
+        Release.writeKeyList(release, neu, "2026-11-12T00:00:00Z", Release.Listed.trusted(neu), Release.Listed.revoked(signer));
+        serve();
+        assertThat(checkNow()).isInstanceOf(UpdateState.Available.class);
+
+        withoutKeyList();
+        publishSignedBy(signer, "1.2.0", "2026-11-14");
+        assertRefused(RejectionCode.REVOKED_KEY);
+
+        publishSignedBy(neu, "1.2.0", "2026-11-15");
+        server.put("/keys.json", firstList).put("/keys.json.minisig", firstSignature.getBytes(StandardCharsets.UTF_8));
+        assertRefused(RejectionCode.REVOKED_KEY);
+
+        withoutKeyList();
+        try (UpdateService service = service()) {
+            assertThat(service.check().get(30, TimeUnit.SECONDS)).isInstanceOf(UpdateState.Available.class);
+            assertThat(service.download().get(30, TimeUnit.SECONDS)).as("the artifact signed by the rotated-in key")
+                    .isInstanceOf(UpdateState.ReadyToInstall.class);
+        }
+    }
+
+    @Test
+    void afterAnAvailableUpdateWasPostponedAnOlderAuthenticFeedIsStale() throws Exception {
+        publish("2.0.0", f -> { });
+        assertThat(checkNow()).as("the user postpones 2.0.0").isInstanceOf(UpdateState.Available.class);
+
+        publish("1.5.0", f -> f.put("pub_date", "2026-11-10T00:00:00Z"));
+        assertRefused(RejectionCode.STALE_FEED);
+    }
+
+    void publishSignedBy(TestSigner by, String version, String day) throws Exception {
+        Release.write(release, by, version, archive, server.url("/").toString(), f -> f.put("pub_date", day + "T00:00:00Z"));
+        serve();
+    }
+
+    void withoutKeyList() throws Exception {
+        Files.deleteIfExists(release.resolve("keys.json"));
+        Files.deleteIfExists(release.resolve("keys.json.minisig"));
+        server.remove("/keys.json").remove("/keys.json.minisig");
+    }
+
+    UpdateState checkNow() throws Exception {
+        try (UpdateService service = service()) {
+            return service.check().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    void assertRefused(RejectionCode code) throws Exception {
+        Map<String, String> before = Snapshot.of(appData);
+        assertThat(checkNow()).isInstanceOfSatisfying(UpdateState.Failed.class,
+                f -> assertThat(f.rejection()).as(f.message()).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(code)));
+        assertThat(Snapshot.of(appData)).isEqualTo(before);
     }
 
     UpdateService service() {

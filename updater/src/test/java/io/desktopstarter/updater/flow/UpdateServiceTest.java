@@ -8,10 +8,10 @@ import io.desktopstarter.updater.feed.SemanticVersion;
 import io.desktopstarter.updater.install.InstallOutcome;
 import io.desktopstarter.updater.install.Installer;
 import io.desktopstarter.updater.policy.RejectionCode;
-import io.desktopstarter.updater.store.UpdateStore;
 import io.desktopstarter.updater.testing.Release;
 import io.desktopstarter.updater.testing.Snapshot;
 import io.desktopstarter.updater.testing.TestPki;
+import io.desktopstarter.updater.testing.TrustFiles;
 import io.desktopstarter.updater.testing.TestSigner;
 import io.desktopstarter.updater.testing.UpdateServer;
 import java.nio.file.Files;
@@ -88,13 +88,14 @@ class UpdateServiceTest {
         try (UpdateService service = service(Optional.of(new FeedSource.Remote(server.url("/latest.json"))))) {
             assertThat(service.check().get(10, TimeUnit.SECONDS))
                     .isEqualTo(new UpdateState.Available("1.1.0", "Faster ponies.", artifact.length));
-            assertThat(new UpdateStore(appData).newestFeed()).as("nothing remembered before the artifact passed").isEmpty();
+            assertThat(TrustFiles.newestFeed(appData)).as("an authentic feed is remembered at once (D-030)")
+                    .contains(Instant.parse("2026-11-20T00:00:00Z"));
 
             UpdateState ready = service.download().get(30, TimeUnit.SECONDS);
             Path file = appData.resolve("updates/downloads/desktop-java-starter-javafx-linux-1.1.0-x64.tar.gz");
             assertThat(ready).isEqualTo(new UpdateState.ReadyToInstall("1.1.0", file));
             assertThat(Files.readAllBytes(file)).isEqualTo(artifact);
-            assertThat(new UpdateStore(appData).newestFeed()).contains(Instant.parse("2026-11-20T00:00:00Z"));
+            assertThat(TrustFiles.newestFeed(appData)).contains(Instant.parse("2026-11-20T00:00:00Z"));
 
             assertThat(service.install().get(10, TimeUnit.SECONDS))
                     .isEqualTo(new UpdateState.Finished(new InstallOutcome.Installed("1.1.0", file)));

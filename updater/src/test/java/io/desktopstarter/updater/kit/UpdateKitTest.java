@@ -13,6 +13,7 @@ import io.desktopstarter.updater.policy.UrlPolicy;
 import io.desktopstarter.updater.store.UpdateStore;
 import io.desktopstarter.updater.testing.Release;
 import io.desktopstarter.updater.testing.Snapshot;
+import io.desktopstarter.updater.testing.TrustFiles;
 import io.desktopstarter.updater.testing.TestSigner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every rejection code, each produced by the one thing that is wrong with an otherwise valid kit,
- * and each leaving the installed app and the app-data directory byte-identical.
+ * each leaving the installed app byte-identical, and app-data too but for the updater's trust state,
+ * which an authentic feed advances even when its update is then refused (D-030).
  */
 class UpdateKitTest {
     static final Clock NOW = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
@@ -52,7 +54,7 @@ class UpdateKitTest {
         kit = tmp.resolve("kit");
         appData = Files.createDirectories(tmp.resolve("app-data"));
         Files.writeString(appData.resolve("app.sqlite3"), "the user's data");
-        new UpdateStore(appData).recordFeed(Instant.parse("2026-11-01T00:00:00Z"));
+        TrustFiles.seenFeed(appData, Instant.parse("2026-11-01T00:00:00Z"));
         installed = Files.createDirectories(tmp.resolve("app/versions/1.0.0/bin"));
         Files.writeString(installed.resolve("launcher"), "#!/bin/sh\n");
         Files.createSymbolicLink(tmp.resolve("app/current"), Path.of("versions/1.0.0"));
@@ -114,7 +116,7 @@ class UpdateKitTest {
 
         assertThat(verdict).isInstanceOfSatisfying(UpdateKit.Verdict.Rejected.class,
                 r -> assertThat(r.rejection().code()).isEqualTo(expected));
-        assertThat(Snapshot.of(appData)).isEqualTo(appDataBefore);
+        TrustFiles.assertChangedOnlyAsAllowed(expected, appData, appDataBefore, Instant.parse("2026-11-20T00:00:00Z"));
         assertThat(Snapshot.of(tmp.resolve("app"))).isEqualTo(installedBefore);
     }
 
@@ -126,7 +128,7 @@ class UpdateKitTest {
 
         assertThat(verdict).isEqualTo(new UpdateKit.Verdict.Accepted("1.1.0", PlatformKey.parse(Release.PLATFORM),
                 kit.resolve("desktop-java-starter-javafx-linux-1.1.0-x64.tar.gz")));
-        assertThat(new UpdateStore(appData).newestFeed()).contains(Instant.parse("2026-11-20T00:00:00Z"));
+        assertThat(TrustFiles.newestFeed(appData)).contains(Instant.parse("2026-11-20T00:00:00Z"));
     }
 
     @Test
@@ -160,7 +162,7 @@ class UpdateKitTest {
         Release.resign(kit, stranger, feed);
 
         assertThat(verify()).isInstanceOf(UpdateKit.Verdict.Accepted.class);
-        assertThat(new UpdateStore(appData).keyList()).isPresent();
+        assertThat(TrustFiles.state(appData).keyLists()).hasSize(1);
     }
 
     @Test

@@ -55,10 +55,30 @@ public final class Release {
 
     /** Writes {@code keys.json} (+ {@code .minisig}) listing {@code listed}, signed by {@code by} (a key the client trusts). */
     public static void writeKeyList(Path dir, TestSigner by, TestSigner listed, boolean revoked, String pubDate) throws IOException {
+        writeKeyList(dir, by, pubDate, new Listed(listed, "2030-01-01T00:00:00Z", revoked));
+    }
+
+    /** One key in a key list: its expiry and whether it is revoked. */
+    public record Listed(TestSigner key, String expires, boolean revoked) {
+        public static Listed trusted(TestSigner key) {
+            return new Listed(key, "2030-01-01T00:00:00Z", false);
+        }
+
+        public static Listed revoked(TestSigner key) {
+            return new Listed(key, "2030-01-01T00:00:00Z", true);
+        }
+    }
+
+    /** Writes {@code keys.json} (+ {@code .minisig}) listing several keys, signed by {@code by}. */
+    public static void writeKeyList(Path dir, TestSigner by, String pubDate, Listed... listed) throws IOException {
         ObjectNode list = JSON.createObjectNode().put("schema", 1).put("app", "desktop-java-starter").put("pub_date", pubDate);
-        list.putArray("keys").addObject().put("public_key", listed.publicKey().toFileContent().lines().toList().get(1))
-                .put("expires", "2030-01-01T00:00:00Z").put("revoked", revoked);
+        var keys = list.putArray("keys");
+        for (Listed key : listed) {
+            keys.addObject().put("public_key", key.key().publicKey().toFileContent().lines().toList().get(1))
+                    .put("expires", key.expires()).put("revoked", key.revoked());
+        }
         byte[] json = JSON.writeValueAsBytes(list);
+        Files.createDirectories(dir);
         Files.write(dir.resolve("keys.json"), json);
         Files.writeString(dir.resolve("keys.json.minisig"), by.sign(json));
     }

@@ -35,6 +35,17 @@ public final class Snapshot {
         return entries;
     }
 
+    /**
+     * A snapshot of app-data without the updater's trust state and its lock: an authentic feed whose
+     * update is then refused (not newer, wrong artifact…) still advances that state, and nothing else.
+     */
+    public static Map<String, String> withoutTrustState(Map<String, String> snapshot) {
+        Map<String, String> rest = new TreeMap<>(snapshot);
+        rest.keySet().removeIf(path -> path.equals("updates/trust.json") || path.equals("updates/.trust.lock")
+                || path.equals("updates/"));
+        return rest;
+    }
+
     private static String hash(Path file) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));

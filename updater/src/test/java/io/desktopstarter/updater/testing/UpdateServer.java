@@ -62,6 +62,11 @@ public final class UpdateServer implements AutoCloseable {
         return this;
     }
 
+    public UpdateServer remove(String path) {
+        files.remove(path);
+        return this;
+    }
+
     public UpdateServer mode(String path, Mode mode) {
         modes.put(path, mode);
         return this;
