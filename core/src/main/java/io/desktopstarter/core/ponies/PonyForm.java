@@ -35,14 +35,16 @@ public record PonyForm(String name, String status, String notes, Map<String, Str
             errors.put("name", "Give the pony a name.");
         } else if (name.codePointCount(0, name.length()) > NAME_MAX) {
             errors.put("name", "Keep the name to " + NAME_MAX + " characters or fewer.");
-        } else if (name.chars().anyMatch(Character::isISOControl)) {
-            errors.put("name", "The name cannot contain control characters.");
+        } else if (UnsafeText.contains(name, false)) {
+            errors.put("name", "The name cannot contain control or text-direction characters.");
         }
         if (PonyStatus.parse(status).isEmpty()) {
             errors.put("status", "Pick one of the listed statuses.");
         }
         if (notes.codePointCount(0, notes.length()) > NOTES_MAX) {
             errors.put("notes", "Keep the notes to " + NOTES_MAX + " characters or fewer.");
+        } else if (UnsafeText.contains(notes, true)) {
+            errors.put("notes", "The notes cannot contain control or text-direction characters (line breaks are fine).");
         }
         return new PonyForm(name, status, notes, errors);
     }

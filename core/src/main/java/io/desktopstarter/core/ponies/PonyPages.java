@@ -29,7 +29,7 @@ public final class PonyPages {
                 .get("/items/{id}/edit/", r -> form(PonyForm.of(load(r)), load(r).id(), 200))
                 .post("/items/{id}/edit/", this::update)
                 .get("/items/{id}/delete/", r -> templates.page(
-                        "ponies/delete.jte", "Delete " + load(r).name(), NAV, Map.of("pony", load(r))))
+                        "ponies/delete.jte", "Delete " + UnsafeText.forDisplay(load(r).name()), NAV, Map.of("pony", load(r))))
                 .post("/items/{id}/delete/", this::delete);
     }
 

@@ -38,4 +38,23 @@ class PonyFormTest {
         assertThat(PonyForm.fromSubmission(Map.of("name", List.of("a\u0007b"), "status", List.of("GRAZING")))
                 .errors()).containsKey("name");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"a\u0000b", "a\u001b[31mb", "\u202Egnp.exe", "a\u2066b", "a\u200Fb", "a\u061Cb"})
+    void controlAndBidiCharactersAreRejectedInNameAndNotes(String text) {
+        PonyForm form = PonyForm.fromSubmission(Map.of("name", List.of(text), "status", List.of("GRAZING"), "notes", List.of(text)));
+
+        assertThat(form.errors()).containsKeys("name", "notes");
+    }
+
+    @Test
+    void notesKeepLineBreaksAndTabs() {
+        assertThat(PonyForm.fromSubmission(Map.of("name", List.of("Star"), "status", List.of("GRAZING"),
+                "notes", List.of("line one\n\tline two"))).valid()).isTrue();
+    }
+
+    @Test
+    void textStoredBeforeTheRuleIsShownWithReplacementCharacters() {
+        assertThat(UnsafeText.forDisplay("a\u0000b\u202Ec\nd")).isEqualTo("a\uFFFDb\uFFFDc\nd");
+    }
 }

@@ -49,7 +49,7 @@ class PonyPagesTest {
 
         String list = client.get("/items/").body();
         assertThat(list).contains("Added Midnight &lt;Comet&gt;.")
-                .contains("<h2>Midnight &lt;Comet&gt;</h2>")
+                .contains("<h2><bdi>Midnight &lt;Comet&gt;</bdi></h2>")
                 .doesNotContain("<Comet>");
         long id = idOf(list, "Midnight &lt;Comet&gt;");
 
@@ -61,10 +61,10 @@ class PonyPagesTest {
         assertThat(afterEdit).contains("Saved Midnight Comet.").contains("Show Ready");
         assertThat(client.get("/items/").body()).doesNotContain("Saved Midnight Comet.");
 
-        assertThat(client.get("/items/" + id + "/delete/").body()).contains("Delete Midnight Comet?");
+        assertThat(client.get("/items/" + id + "/delete/").body()).contains("Delete <bdi>Midnight Comet</bdi>?");
         assertThat(client.submit("/items/" + id + "/delete/", Map.of()).statusCode()).isEqualTo(303);
         String afterDelete = client.get("/items/").body();
-        assertThat(afterDelete).contains("Deleted Midnight Comet.").doesNotContain("<h2>Midnight Comet</h2>");
+        assertThat(afterDelete).contains("Deleted Midnight Comet.").doesNotContain("<bdi>Midnight Comet</bdi>");
         assertThat(client.get("/items/" + id + "/edit/").statusCode()).isEqualTo(404);
     }
 
@@ -140,7 +140,7 @@ class PonyPagesTest {
     }
 
     private static long idOf(String page, String escapedName) {
-        Matcher m = Pattern.compile("<h2>" + Pattern.quote(escapedName) + "</h2>[\\s\\S]*?href=\"/items/(\\d+)/edit/\"")
+        Matcher m = Pattern.compile("<h2><bdi>" + Pattern.quote(escapedName) + "</bdi></h2>[\\s\\S]*?href=\"/items/(\\d+)/edit/\"")
                 .matcher(page);
         assertThat(m.find()).as("pony %s on the page", escapedName).isTrue();
         return Long.parseLong(m.group(1));
