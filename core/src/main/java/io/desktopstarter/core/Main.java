@@ -9,6 +9,7 @@ import io.desktopstarter.core.db.MigrationFailedException;
 import io.desktopstarter.core.lifecycle.ExitCode;
 import io.desktopstarter.core.lifecycle.ParentWatchdog;
 import io.desktopstarter.core.lifecycle.StartupTimer;
+import io.desktopstarter.core.lifecycle.TerminationSignals;
 import io.desktopstarter.core.logging.LogSetup;
 import io.desktopstarter.core.tasks.TaskRepository;
 import io.desktopstarter.core.tasks.Worker;
@@ -105,6 +106,7 @@ public final class Main {
             backend.requestStop();
             haltAfter(Duration.ofMillis(1500), ExitCode.PARENT_GONE);
         }));
+        TerminationSignals.onTerminate(backend::requestStop);
         onShutdown(() -> {
             backend.requestStop();
             backend.awaitStopped(DRAIN.plusSeconds(1));
@@ -134,6 +136,7 @@ public final class Main {
             thread.interrupt();
             haltAfter(Duration.ofMillis(1500), ExitCode.PARENT_GONE);
         }));
+        TerminationSignals.onTerminate(thread::interrupt);
         onShutdown(() -> {
             thread.interrupt();
             thread.join(DRAIN.toMillis());
