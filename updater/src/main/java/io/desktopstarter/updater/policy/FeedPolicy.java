@@ -10,6 +10,7 @@ import io.desktopstarter.updater.trust.KeyRing;
 import io.desktopstarter.updater.trust.MinisignFormatException;
 import io.desktopstarter.updater.trust.MinisignSignature;
 import io.desktopstarter.updater.trust.Verification;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,6 +24,13 @@ public final class FeedPolicy {
     /** What this installation is. */
     public record Installation(String app, Optional<String> shell, SemanticVersion installed, PlatformKey platform) {
     }
+
+    /**
+     * How far a feed or key list may be dated after this computer's clock: publishers' and users'
+     * clocks differ by minutes, not by a day. Beyond that either the clock is wrong or the document
+     * is, and remembering its date would refuse every honest feed until then.
+     */
+    public static final Duration CLOCK_SKEW = Duration.ofDays(1);
 
     private final KeyRing keys;
     private final UrlPolicy urls;
@@ -70,7 +78,12 @@ public final class FeedPolicy {
                     + installation.shell().get());
         }
         if (!now.isBefore(feed.expires())) {
-            return refuse(RejectionCode.EXPIRED, "the feed expired at " + feed.expires() + " (now " + now + ")");
+            return refuse(RejectionCode.EXPIRED, "the feed expired at " + feed.expires() + " (this computer's clock says "
+                    + now + "; if that is wrong, correct the date and time settings)");
+        }
+        if (feed.pubDate().isAfter(now.plus(CLOCK_SKEW))) {
+            return refuse(RejectionCode.FUTURE_FEED, "the feed is dated " + feed.pubDate() + ", after this computer's clock ("
+                    + now + "); if the clock is wrong, correct the date and time settings");
         }
         if (newestSeen.isPresent() && feed.pubDate().isBefore(newestSeen.get())) {
             return refuse(RejectionCode.STALE_FEED, "the feed was published " + feed.pubDate()

@@ -72,6 +72,9 @@ public final class KeyRotation {
         Optional<Instant> newestDate = trusted.newest().map(KeyList::pubDate);
         return switch (read(trusted.ring(), published.get(), now)) {
             case Read.Refused(Rejection rejection) -> new Outcome.Rejected(rejection);
+            case Read.Ok(KeyList list) when list.pubDate().isAfter(now.plus(FeedPolicy.CLOCK_SKEW)) ->
+                    new Outcome.Rejected(new Rejection(RejectionCode.FUTURE_FEED, "keys.json is dated " + list.pubDate()
+                            + ", after this computer's clock (" + now + "); if the clock is wrong, correct the date and time settings"));
             case Read.Ok(KeyList list) when newestDate.isPresent() && !list.pubDate().isAfter(newestDate.get()) ->
                     new Outcome.Rejected(new Rejection(RejectionCode.STALE_FEED, "keys.json was published " + list.pubDate()
                             + ", not after the key list already accepted (" + newestDate.get() + ")"));

@@ -14,7 +14,9 @@ public enum RejectionCode {
     INSECURE_URL("insecure-url"),
     SIZE_MISMATCH("size-mismatch"),
     HASH_MISMATCH("hash-mismatch"),
-    ARTIFACT_SIGNATURE("artifact-signature");
+    ARTIFACT_SIGNATURE("artifact-signature"),
+    /** Dated after this computer's clock by more than {@link FeedPolicy#CLOCK_SKEW}: a wrong clock or a bad feed (D-032). */
+    FUTURE_FEED("future-feed");
 
     private final String code;
 

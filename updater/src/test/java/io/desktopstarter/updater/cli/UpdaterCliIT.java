@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.desktopstarter.updater.testing.MinisignTool;
 import io.desktopstarter.updater.testing.Release;
+import io.desktopstarter.updater.testing.RequiredTool;
 import io.desktopstarter.updater.testing.TestPki;
 import io.desktopstarter.updater.testing.TestSigner;
 import io.desktopstarter.updater.testing.UpdateServer;
@@ -204,6 +205,36 @@ class UpdaterCliIT {
         assertThat(run.err().strip()).startsWith("error: the update trust state " + state).contains("Updates stay off")
                 .doesNotContain("Exception");
         assertThat(Files.readString(state)).isEqualTo("{\"schema\": 1, \"state\": {\"key_li");
+    }
+
+    /** The machine's clock set years back and forward with libfaketime: a clear rejection, no crash, nothing stored. */
+    @Test
+    void aClockYearsOffGivesAClearRejectionAndStoresNothing() throws Exception {
+        RequiredTool.require("faketime", "faketime");
+        Path appData = tmp.resolve("app-data");
+        Path expiring = tmp.resolve("expiring");
+        Release.write(expiring, signer, "1.1.0", ARTIFACT, "https://updates.example.com/", f -> f.put("expires", "2030-01-01T00:00:00Z"));
+        List<String> verify = List.of("verify-kit", expiring.toString(), "--public-key", publicKey.toString(), "--installed", "1.0.0",
+                "--platform", "linux-x64-tar.gz", "--app-data", appData.toString());
+
+        Run behind = faketime("2021-11-23 12:00:00", verify);
+        assertThat(behind.exit()).as(behind.err()).isEqualTo(1);
+        assertThat(behind.out()).startsWith("REJECTED: future-feed the feed is dated 2026-11-20T00:00:00Z, after this computer's clock (2021-11-23");
+
+        Run ahead = faketime("2032-01-01 00:00:00", verify);
+        assertThat(ahead.exit()).as(ahead.err()).isEqualTo(1);
+        assertThat(ahead.out()).startsWith("REJECTED: expired the feed expired at 2030-01-01T00:00:00Z (this computer's clock says 2032-01-01");
+        assertThat(appData).doesNotExist();
+    }
+
+    Run faketime(String at, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("faketime", at, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("cli.jar")));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectOutput(tmp.resolve("fake.out").toFile())
+                .redirectError(tmp.resolve("fake.err").toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), Files.readString(tmp.resolve("fake.out")), Files.readString(tmp.resolve("fake.err")));
     }
 
     Run verifyKit(Path kit, Path builtInKey, Path appData) throws Exception {

@@ -245,6 +245,37 @@ class TrustHistoryTest {
         }
     }
 
+    @Test
+    void aClockYearsBehindSaysTheFeedIsFromTheFutureAndRemembersNothing() throws Exception {
+        Path kit = kit("2.0.0", "2026-11-20", old);
+        Release.writeKeyList(kit, old, "2026-11-19T00:00:00Z", Listed.trusted(neu));
+        now = Instant.parse("2021-11-23T12:00:00Z");
+
+        assertThat(verify(kit)).isInstanceOfSatisfying(UpdateKit.Verdict.Rejected.class, r -> {
+            assertThat(r.rejection().code()).isEqualTo(RejectionCode.FUTURE_FEED);
+            assertThat(r.rejection().detail()).contains("correct the date and time settings");
+        });
+        Files.delete(kit.resolve("keys.json"));
+        Files.delete(kit.resolve("keys.json.minisig"));
+        assertRejected(kit, RejectionCode.FUTURE_FEED);
+
+        now = Instant.parse("2026-11-21T12:00:00Z");
+        assertAccepted(kit, "2.0.0");
+    }
+
+    @Test
+    void aClockYearsAheadSaysTheFeedExpiredAndHowToTell() throws Exception {
+        Path kit = tmp.resolve("kit-expiring");
+        Release.write(kit, old, "2.0.0", ARTIFACT, "https://updates.example.com/", f -> f.put("expires", "2027-01-01T00:00:00Z"));
+        now = Instant.parse("2031-11-23T12:00:00Z");
+
+        assertThat(verify(kit)).isInstanceOfSatisfying(UpdateKit.Verdict.Rejected.class, r -> {
+            assertThat(r.rejection().code()).isEqualTo(RejectionCode.EXPIRED);
+            assertThat(r.rejection().detail()).contains("this computer's clock says 2031-11-23");
+        });
+        assertThat(Files.exists(new UpdateStore(appData).stateFile())).isFalse();
+    }
+
     /** OLD → NEW, then NEW revokes OLD: two accepted lists. */
     void acceptRotation() throws Exception {
         Path step1 = kit("2.1.0", "2026-11-11", neu);

@@ -1,13 +1,11 @@
 package io.desktopstarter.updater.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -18,12 +16,7 @@ public final class MinisignTool {
 
     /** Skips locally when minisign is missing; fails when CI=true, where .ci/run installs it. */
     public static void require() {
-        boolean present = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "minisign")));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("minisign is required in CI (Debian package 'minisign')");
-        }
-        assumeTrue(present, "minisign not installed");
+        RequiredTool.require("minisign", "minisign");
     }
 
     /** A key pair without a password: {@code <name>.pub} and {@code <name>.sec} in {@code dir}. */
