@@ -1,6 +1,5 @@
 package io.desktopstarter.core;
 
-import com.sun.net.httpserver.HttpServer;
 import io.desktopstarter.core.config.BuildInfo;
 import io.desktopstarter.core.config.InstallSecret;
 import io.desktopstarter.core.config.Settings;
@@ -10,8 +9,11 @@ import io.desktopstarter.core.desktop.DesktopEndpoints;
 import io.desktopstarter.core.http.Dispatcher;
 import io.desktopstarter.core.http.Router;
 import io.desktopstarter.core.http.SecurityGate;
+import io.desktopstarter.core.http.SecurityHeaders;
 import io.desktopstarter.core.http.StaticAssets;
 import io.desktopstarter.core.http.Tokens;
+import io.desktopstarter.core.http.wire.WireLimits;
+import io.desktopstarter.core.http.wire.WireServer;
 import io.desktopstarter.core.lifecycle.StartupTimer;
 import io.desktopstarter.core.ponies.PonyPages;
 import io.desktopstarter.core.ponies.PonyRepository;
@@ -24,12 +26,10 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.InetSocketAddress;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -43,17 +43,23 @@ public final class Backend {
     private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
     private static final byte[] LOOPBACK = {127, 0, 0, 1};
 
-    private final HttpServer server;
+    private final WireServer server;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile WireServer.StopResult stopResult;
 
-    private Backend(HttpServer server) {
+    private Backend(WireServer server) {
         this.server = server;
     }
 
     /** Prepares storage and starts serving; throws with a user-facing message when it cannot. */
     public static Backend start(Settings settings, Clock clock) throws Exception {
+        return start(settings, clock, WireLimits.DEFAULT);
+    }
+
+    /** The same with other connection limits (tests shorten the deadlines). */
+    public static Backend start(Settings settings, Clock clock, WireLimits limits) throws Exception {
         AppData.prepare(settings);
         byte[] secret = InstallSecret.loadOrCreate(settings.appDataDir().resolve("secret.key"));
         StartupTimer.mark("app-data");
@@ -71,14 +77,14 @@ public final class Backend {
         }
 
         StartupTimer.mark("data");
-        HttpServer server;
+        WireServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), 0), 64);
+            server = WireServer.bind(InetAddress.getByAddress(LOOPBACK), limits, SecurityHeaders.ALL);
         } catch (IOException e) {
             throw new ListenException(e);
         }
         Backend backend = new Backend(server);
-        int port = server.getAddress().getPort();
+        int port = server.port();
         String csrf = Tokens.csrfToken(secret, settings.token());
         FlashMessages flashes = new FlashMessages();
         Templates templates = new Templates(flashes, csrf, BuildInfo.version());
@@ -90,9 +96,7 @@ public final class Backend {
         new TaskPages(tasks, templates, flashes).register(router);
         router.get(StaticAssets.PREFIX + "{name}", new StaticAssets());
 
-        server.createContext("/", new Dispatcher(new SecurityGate(settings.token(), csrf, port), router, templates::error));
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        server.serve(new Dispatcher(new SecurityGate(settings.token(), csrf, port), router, templates::error));
         StartupTimer.mark("http");
         LOG.info("Serving on 127.0.0.1:{} ({} mode)", port, settings.mode().label());
         return backend;
@@ -121,7 +125,7 @@ public final class Backend {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** Asks the main thread to stop; safe to call from any thread, any number of times. */
@@ -133,14 +137,24 @@ public final class Backend {
         stopRequested.await();
     }
 
-    /** Stops accepting, lets in-flight requests finish for up to {@code drain}, then closes. */
-    public void stop(Duration drain) {
+    /**
+     * Stops accepting, closes idle connections, lets requests being handled finish for up to
+     * {@code drain}, then closes. A second call waits for the first and returns its result.
+     */
+    public WireServer.StopResult stop(Duration drain) throws InterruptedException {
         if (stopping.compareAndSet(false, true)) {
             LOG.info("Stopping: draining in-flight requests");
-            server.stop((int) Math.max(1, drain.toSeconds()));
-            LOG.info("Stopped");
+            WireServer.StopResult result = server.stop(drain);
+            if (result.drained()) {
+                LOG.info("Stopped");
+            } else {
+                LOG.warn("Stopped; {} request(s) still running after {} ms were cut off", result.cutOff(), drain.toMillis());
+            }
+            stopResult = result;
             stopped.countDown();
         }
+        stopped.await();
+        return stopResult;
     }
 
     public boolean awaitStopped(Duration timeout) throws InterruptedException {

@@ -3,6 +3,7 @@ package io.desktopstarter.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.desktopstarter.core.support.BackendProcess;
+import io.desktopstarter.core.support.RawHttp;
 import io.desktopstarter.core.support.TestClient;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -105,9 +106,30 @@ class BackendProcessIT {
             backend.process().toHandle().destroy();
 
             int code = backend.awaitExit(Duration.ofSeconds(15));
-            assertThat(code).isIn(0, 143);
-            assertThat(backend.stderr()).contains("Stopped");
+            assertThat(code).as("SIGTERM does what the shutdown request does").isZero();
+            assertThat(backend.stderr()).contains("Stopped").contains("Backend exited cleanly");
             assertThat(portOpen(ready.port())).isFalse();
+        }
+    }
+
+    @Test
+    void malformedRequestsAreLoggedAndDoNotHoldUpTheStop() throws Exception {
+        try (BackendProcess backend = BackendProcess.start(appData, Map.of())) {
+            BackendProcess.Ready ready = backend.awaitReady(START);
+            for (String attack : new String[] {
+                    "POST /x HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+                    "GET /desktop-auth/bootstrap/?next=/%%EF%%BC%%8F%%EF%%BC%%8Fevil.com HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n"}) {
+                try (RawHttp raw = new RawHttp(ready.port())) {
+                    assertThat(raw.send(attack.formatted(ready.port())).reply().status()).isIn(403, 501);
+                }
+            }
+            try (RawHttp idle = new RawHttp(ready.port())) {
+                assertThat(backend.client(ready).post("/desktop/shutdown", Map.of()).statusCode()).isEqualTo(202);
+                assertThat(backend.awaitExit(Duration.ofSeconds(15))).isZero();
+            }
+            assertThat(backend.stderr()).contains("Refused a request on connection").contains("501 Transfer-Encoding")
+                    .contains("Refused GET /desktop-auth/bootstrap/: bootstrap token")
+                    .contains("Stopped").doesNotContain("cut off");
         }
     }
 

@@ -1,17 +1,25 @@
 package io.desktopstarter.core.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.desktopstarter.core.http.wire.HeaderFields;
+import io.desktopstarter.core.http.wire.RequestBody;
+import io.desktopstarter.core.http.wire.RequestHead;
+import io.desktopstarter.core.http.wire.WireException;
+import io.desktopstarter.core.http.wire.WireHandler;
+import io.desktopstarter.core.http.wire.WireResponse;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Parses, authorizes, routes and writes every exchange; the one HttpHandler of the server. */
-public final class Dispatcher implements HttpHandler {
+/**
+ * Authorizes, parses, routes and answers every request. The head is checked first; a request that
+ * fails gets a fixed "Forbidden" and a closed connection, with nothing of it parsed, read or
+ * rendered. Only then are the body, query and form read, and errors rendered as pages.
+ */
+public final class Dispatcher implements WireHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final SecurityGate gate;
@@ -31,31 +39,46 @@ public final class Dispatcher implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public WireResponse handle(RequestHead head, RequestBody body) throws IOException, WireException {
         long started = System.nanoTime();
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         // Log the path only: the bootstrap query carries the session token.
-        String path = exchange.getRequestURI().getRawPath();
+        if (gate.checkHead(head) instanceof SecurityGate.Decision.Denied denied) {
+            LOG.info("Refused {} {}: {}", head.method(), head.rawPath(), denied.reason());
+            return WireResponse.refusal(403, "Forbidden");
+        }
         Response response;
         try {
-            response = respond(exchange, method);
+            response = respond(head, body);
         } catch (HttpError e) {
             response = errors.render(e.status(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("Unhandled error for {} {}", method, path, e);
+            LOG.error("Unhandled error for {} {}", head.method(), head.rawPath(), e);
             response = errors.render(500, "Something went wrong. The details are in the log file.");
         }
-        write(exchange, method, response);
-        LOG.debug("{} {} -> {} in {} ms", method, path, response.status(), (System.nanoTime() - started) / 1_000_000);
+        LOG.debug("{} {} -> {} in {} ms", head.method(), head.rawPath(), response.status(),
+                (System.nanoTime() - started) / 1_000_000);
+        return wire(response);
     }
 
-    private Response respond(HttpExchange exchange, String method) throws IOException {
-        Request request = parse(exchange, method);
-        if (gate.check(request) instanceof SecurityGate.Decision.Denied denied) {
-            LOG.debug("Denied {} {}: {}", method, request.path(), denied.reason());
+    private Response respond(RequestHead head, RequestBody body) throws IOException, WireException {
+        if (body.declaredLength() > FormParser.MAX_BODY_BYTES) {
+            throw new HttpError(413, "Request body too large");
+        }
+        Map<String, List<String>> form = Map.of();
+        if (body.declaredLength() > 0) {
+            byte[] bytes = body.read(FormParser.MAX_BODY_BYTES);
+            String type = head.headers().first("Content-Type").orElse("");
+            if (type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                form = FormParser.parse(bytes);
+            }
+        }
+        Request request = new Request(head.method(), head.rawPath(), FormParser.parse(head.rawQuery().orElse(null)),
+                head.headers(), Cookies.parse(head.headers().all("Cookie")), form, Map.of());
+        if (gate.checkRequest(request) instanceof SecurityGate.Decision.Denied denied) {
+            LOG.info("Refused {} {}: {}", head.method(), head.rawPath(), denied.reason());
             return Response.forbidden();
         }
-        return switch (router.match(method, request.path())) {
+        return switch (router.match(request.method(), request.path())) {
             case Router.Match.Found found -> invoke(found.handler(), request.withPathParams(found.params()));
             case Router.Match.MethodNotAllowed m ->
                     errors.render(405, "Method not allowed").withHeader("Allow", String.join(", ", m.allowed()));
@@ -73,56 +96,13 @@ public final class Dispatcher implements HttpHandler {
         }
     }
 
-    private static Request parse(HttpExchange exchange, String method) throws IOException {
-        String rawPath = exchange.getRequestURI().getRawPath();
-        if (rawPath == null || rawPath.isEmpty() || !rawPath.startsWith("/")) {
-            throw new HttpError(400, "Bad request path");
-        }
-        Map<String, List<String>> form = Map.of();
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            long declared = parseLength(exchange.getRequestHeaders().getFirst("Content-Length"));
-            byte[] body = FormParser.readCapped(exchange.getRequestBody(), declared);
-            String type = exchange.getRequestHeaders().getFirst("Content-Type");
-            if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-                form = FormParser.parse(body);
-            }
-        }
-        return new Request(
-                method,
-                rawPath,
-                FormParser.parse(exchange.getRequestURI().getRawQuery()),
-                exchange.getRequestHeaders(),
-                Cookies.parse(exchange.getRequestHeaders().get("Cookie")),
-                form,
-                Map.of());
-    }
-
-    private static long parseLength(String header) {
-        if (header == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            throw new HttpError(400, "Bad Content-Length");
-        }
-    }
-
-    private static void write(HttpExchange exchange, String method, Response response) throws IOException {
-        var headers = exchange.getResponseHeaders();
-        SecurityHeaders.apply(headers);
-        headers.set("Content-Type", response.contentType());
+    private static WireResponse wire(Response response) {
+        List<HeaderFields.Field> headers = new ArrayList<>();
+        headers.add(new HeaderFields.Field("Content-Type", response.contentType()));
         if (!response.headers().containsKey("Cache-Control")) {
-            headers.set("Cache-Control", "no-store");
+            headers.add(new HeaderFields.Field("Cache-Control", "no-store"));
         }
-        response.headers().forEach(headers::set);
-        boolean noBody = "HEAD".equals(method) || response.body().length == 0;
-        exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
-            }
-        }
-        exchange.close();
+        response.headers().forEach((name, value) -> headers.add(new HeaderFields.Field(name, value)));
+        return new WireResponse(response.status(), headers, response.body(), false);
     }
 }

@@ -1,50 +1,23 @@
 package io.desktopstarter.core.http;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads {@code application/x-www-form-urlencoded} bodies and query strings, with a size cap. */
+/**
+ * Parses {@code application/x-www-form-urlencoded} bodies and query strings, strictly: bad escapes,
+ * bytes that are not UTF-8 and too many fields are a 400, never a silent substitution.
+ */
 public final class FormParser {
     public static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final int MAX_FIELDS = 256;
-    private static final long DRAIN_LIMIT = 1024 * 1024;
+    static final int MAX_FIELDS = 256;
 
     private FormParser() {
-    }
-
-    /** Reads at most {@link #MAX_BODY_BYTES}; a larger body is a 413, never truncated silently. */
-    public static byte[] readCapped(InputStream in, long declaredLength) throws IOException {
-        if (declaredLength > MAX_BODY_BYTES) {
-            throw tooLarge(in);
-        }
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            throw tooLarge(in);
-        }
-        return body;
-    }
-
-    /**
-     * Reads and drops a bounded amount of the rest of the body first: a client still uploading
-     * would otherwise see a connection reset instead of the 413.
-     */
-    private static HttpError tooLarge(InputStream in) throws IOException {
-        long left = DRAIN_LIMIT;
-        byte[] sink = new byte[8192];
-        int n;
-        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
-            left -= n;
-        }
-        return new HttpError(413, "Request body too large");
     }
 
     public static Map<String, List<String>> parse(byte[] body) {
@@ -66,7 +39,7 @@ public final class FormParser {
         if (encoded == null || encoded.isEmpty()) {
             return fields;
         }
-        String[] pairs = encoded.split("&");
+        String[] pairs = encoded.split("&", MAX_FIELDS + 2);
         if (pairs.length > MAX_FIELDS) {
             throw new HttpError(400, "Too many form fields");
         }
@@ -83,10 +56,6 @@ public final class FormParser {
     }
 
     private static String decode(String part) {
-        try {
-            return URLDecoder.decode(part, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new HttpError(400, "Malformed form encoding");
-        }
+        return PercentDecoder.decode(part).orElseThrow(() -> new HttpError(400, "Malformed form encoding"));
     }
 }

@@ -1,13 +1,13 @@
 package io.desktopstarter.core.http;
 
-import com.sun.net.httpserver.Headers;
+import io.desktopstarter.core.http.wire.HeaderFields;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One parsed HTTP request. The body is read (with a cap) before routing, so handlers only see
- * form fields.
+ * One parsed HTTP request, built only after the auth rules passed on its head. The body is read
+ * (with a cap) before routing, so handlers only see form fields.
  *
  * @param pathParams values of {@code {name}} segments of the matched route
  */
@@ -15,7 +15,7 @@ public record Request(
         String method,
         String path,
         Map<String, List<String>> query,
-        Headers headers,
+        HeaderFields headers,
         Map<String, String> cookies,
         Map<String, List<String>> form,
         Map<String, String> pathParams) {
@@ -36,7 +36,7 @@ public record Request(
     }
 
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.getFirst(name));
+        return headers.first(name);
     }
 
     public Optional<String> cookie(String name) {

@@ -2,15 +2,14 @@ package io.desktopstarter.core.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * Decides whether a {@code next} value is a same-site relative path. Anything that a browser
  * could read as another origin is refused: absolute URLs, scheme-relative {@code //host},
- * backslashes (browsers treat {@code /\host} like {@code //host}), control characters, and the
- * same tricks hidden behind percent-encoding.
+ * backslashes (browsers treat {@code /\host} like {@code //host}), control characters, anything
+ * beyond printable ASCII (fullwidth {@code ／} folds to {@code /} in browsers, and a Location header
+ * cannot carry it), and the same tricks hidden behind percent-encoding.
  */
 public final class SafeRedirect {
     private static final int MAX_DECODE_ROUNDS = 4;
@@ -20,7 +19,7 @@ public final class SafeRedirect {
     }
 
     public static Optional<String> check(String next) {
-        if (next == null || next.isEmpty() || next.length() > MAX_LENGTH) {
+        if (next == null || next.isEmpty() || next.length() > MAX_LENGTH || !next.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             return Optional.empty();
         }
         String current = next;
@@ -28,12 +27,11 @@ public final class SafeRedirect {
             if (!looksLocal(current)) {
                 return Optional.empty();
             }
-            String decoded;
-            try {
-                decoded = URLDecoder.decode(current.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
+            Optional<String> decoding = PercentDecoder.decode(current.replace("+", "%2B"));
+            if (decoding.isEmpty()) {
                 return Optional.empty();
             }
+            String decoded = decoding.get();
             if (decoded.equals(current)) {
                 return isPlainPath(next) ? Optional.of(next) : Optional.empty();
             }

@@ -1,11 +1,15 @@
 package io.desktopstarter.core.http;
 
+import io.desktopstarter.core.http.wire.RequestHead;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The auth rules every request passes before routing: Host check (DNS-rebinding defence),
- * session token by header or cookie, CSRF on state-changing requests.
+ * The auth rules, in two steps. {@link #checkHead} runs on the bare request head, before the
+ * path, query, cookies' meaning or body are parsed: Host (DNS-rebinding defence) and the session
+ * token by header, cookie or the bootstrap link. {@link #checkRequest} runs once the body is read:
+ * the shutdown rule, Origin and CSRF on state-changing requests.
  */
 public final class SecurityGate {
     public static final String TOKEN_HEADER = "X-Desktop-Token";
@@ -27,7 +31,7 @@ public final class SecurityGate {
         this.port = port;
     }
 
-    /** Why a request was let through or turned away; denials carry a reason for the debug log only. */
+    /** Why a request was let through or turned away; denials carry a reason for the log only. */
     public sealed interface Decision {
         record Allowed() implements Decision {
         }
@@ -36,27 +40,29 @@ public final class SecurityGate {
         }
     }
 
-    public Decision check(Request request) {
-        if (!hostAllowed(request.header("Host").orElse(null))) {
+    public Decision checkHead(RequestHead head) {
+        if (!hostAllowed(head.headers().first("Host").orElse(null))) {
             return new Decision.Denied("host header");
         }
-        String path = request.path();
-        if (BOOTSTRAP_PATH.equals(path) && SAFE_METHODS.contains(request.method())) {
-            return Tokens.matches(token, request.queryParam("token").orElse(null))
+        if (BOOTSTRAP_PATH.equals(head.rawPath()) && SAFE_METHODS.contains(head.method())) {
+            return Tokens.matches(token, bootstrapToken(head.rawQuery()).orElse(null))
                     ? new Decision.Allowed()
                     : new Decision.Denied("bootstrap token");
         }
-        boolean byHeader = Tokens.matches(token, request.header(TOKEN_HEADER).orElse(null));
-        boolean byCookie = Tokens.matches(token, request.cookie(TOKEN_COOKIE).orElse(null));
-        if (!byHeader && !byCookie) {
-            return new Decision.Denied("missing or wrong token");
-        }
+        boolean byHeader = Tokens.matches(token, head.headers().first(TOKEN_HEADER).orElse(null));
+        boolean byCookie = Tokens.matches(token, Cookies.parse(head.headers().all("Cookie")).get(TOKEN_COOKIE));
+        return byHeader || byCookie ? new Decision.Allowed() : new Decision.Denied("missing or wrong token");
+    }
+
+    public Decision checkRequest(Request request) {
         if (SAFE_METHODS.contains(request.method())) {
             return new Decision.Allowed();
         }
-        if (SHUTDOWN_PATH.equals(path)) {
+        if (SHUTDOWN_PATH.equals(request.path())) {
             // Only the launcher calls this, with the header a browser page cannot add cross-origin.
-            return byHeader ? new Decision.Allowed() : new Decision.Denied("shutdown needs the token header");
+            return Tokens.matches(token, request.header(TOKEN_HEADER).orElse(null))
+                    ? new Decision.Allowed()
+                    : new Decision.Denied("shutdown needs the token header");
         }
         if (!originAllowed(request.header("Origin").orElse(null))) {
             return new Decision.Denied("cross-origin request");
@@ -65,6 +71,26 @@ public final class SecurityGate {
         return Tokens.matches(csrfToken, presented)
                 ? new Decision.Allowed()
                 : new Decision.Denied("csrf token");
+    }
+
+    /**
+     * The raw value of the one {@code token=} pair of the bootstrap query, undecoded: a token is
+     * hex, so it needs no decoding, and nothing else of the query is read before the check.
+     */
+    static Optional<String> bootstrapToken(Optional<String> rawQuery) {
+        if (rawQuery.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> found = Optional.empty();
+        for (String pair : rawQuery.get().split("&", 64)) {
+            if (pair.startsWith("token=")) {
+                if (found.isPresent()) {
+                    return Optional.empty();
+                }
+                found = Optional.of(pair.substring("token=".length()));
+            }
+        }
+        return found;
     }
 
     boolean hostAllowed(String host) {

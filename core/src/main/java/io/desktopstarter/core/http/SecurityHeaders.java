@@ -1,23 +1,23 @@
 package io.desktopstarter.core.http;
 
-import com.sun.net.httpserver.Headers;
+import io.desktopstarter.core.http.wire.HeaderFields;
+import java.util.List;
 
-/** Headers sent on every response, pages and errors alike. */
+/** Headers sent on every response, pages, errors and the server's own refusals alike. */
 public final class SecurityHeaders {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
             + "base-uri 'none'; object-src 'none'";
 
-    private SecurityHeaders() {
-    }
+    public static final List<HeaderFields.Field> ALL = List.of(
+            new HeaderFields.Field("Content-Security-Policy", CSP),
+            new HeaderFields.Field("X-Frame-Options", "DENY"),
+            new HeaderFields.Field("X-Content-Type-Options", "nosniff"),
+            new HeaderFields.Field("Referrer-Policy", "no-referrer"),
+            new HeaderFields.Field("Cross-Origin-Opener-Policy", "same-origin"),
+            new HeaderFields.Field("Cross-Origin-Resource-Policy", "same-origin"),
+            new HeaderFields.Field("Permissions-Policy", "camera=(), microphone=(), geolocation=()"));
 
-    public static void apply(Headers headers) {
-        headers.set("Content-Security-Policy", CSP);
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("Cross-Origin-Opener-Policy", "same-origin");
-        headers.set("Cross-Origin-Resource-Policy", "same-origin");
-        headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    private SecurityHeaders() {
     }
 }

@@ -4,6 +4,8 @@ import io.desktopstarter.core.Backend;
 import io.desktopstarter.core.config.Mode;
 import io.desktopstarter.core.config.Settings;
 import io.desktopstarter.core.config.TaskTimings;
+import io.desktopstarter.core.http.wire.WireLimits;
+import io.desktopstarter.core.http.wire.WireServer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -30,6 +32,12 @@ public final class TestBackend implements AutoCloseable {
         return new TestBackend(settings, Backend.start(settings, Clock.systemUTC()));
     }
 
+    /** With other connection limits, e.g. short deadlines for the slow-client tests. */
+    public static TestBackend start(Path appData, WireLimits limits) throws Exception {
+        Settings settings = settings(appData, newToken());
+        return new TestBackend(settings, Backend.start(settings, Clock.systemUTC(), limits));
+    }
+
     public static Settings settings(Path appData, String token) {
         return new Settings(token, appData, Mode.DEVELOPMENT, OptionalLong.empty(), Optional.of("test"),
                 TaskTimings.DEFAULT);
@@ -53,8 +61,17 @@ public final class TestBackend implements AutoCloseable {
         return backend.port();
     }
 
+    /** Stops like the shutdown request does, and says whether every request in flight was answered. */
+    public WireServer.StopResult stop(Duration drain) throws InterruptedException {
+        return backend.stop(drain);
+    }
+
     @Override
     public void close() {
-        backend.stop(Duration.ofSeconds(1));
+        try {
+            backend.stop(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -22,7 +22,8 @@ class StagedTreeIT {
         RuntimeManifest manifest = Manifests.read(root);
 
         assertThat(manifest.schemaVersion()).isEqualTo(1);
-        assertThat(manifest.jdkModules()).contains("java.base", "java.sql", "jdk.httpserver");
+        assertThat(manifest.jdkModules()).contains("java.base", "java.sql", "jdk.unsupported")
+                .as("the backend serves HTTP itself (D-031)").doesNotContain("jdk.httpserver");
         assertThat(manifest.backend().command().getFirst()).isEqualTo("runtime/bin/java");
         assertThat(manifest.worker().command()).endsWith("io.desktopstarter.core.Main", "--worker");
         assertThat(manifest.aotCache()).isEqualTo("app/app.aot");
