@@ -28,6 +28,13 @@ public final class OldInstall {
             CREATE TABLE colours (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
             INSERT INTO colours (name) VALUES ('grey');
             """;
+    /** A V3 that needs about 3 MB: more than a small disk has left. */
+    public static final String BIG_V3 = """
+            CREATE TABLE colours (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+            INSERT INTO colours (name)
+                SELECT 'grey ' || hex(randomblob(1000))
+                FROM (WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n LIMIT 1500) SELECT x FROM n);
+            """;
     /** The log line Flyway writes as it begins V3. */
     public static final String V3_BEGINS = "to version \"3 - colours\"";
 
