@@ -94,7 +94,7 @@ class FaultInjectionIT {
         Path slow = OldInstall.update(temp.resolve("slow"), OldInstall.SLOW_V3);
         try (BackendProcess backend = BackendProcess.start(BackendProcess.Launch.DEFAULT.withClassPathFirst(slow),
                 appData, Map.of())) {
-            backend.awaitStderr(OldInstall.V3_BEGINS, START);
+            backend.awaitStderr(OldInstall.V3_HALFWAY, START);
             backend.kill();
         }
         List<Path> backups = files(appData.resolve("backups"));

@@ -76,7 +76,7 @@ class AppDataPermissionsIT {
         Path update = OldInstall.update(temp.resolve("update"), OldInstall.SLOW_V3);
 
         try (BackendProcess backend = BackendProcess.start(UMASK_022.withClassPathFirst(update), appData, Map.of())) {
-            backend.awaitStderr(OldInstall.V3_BEGINS, START);
+            backend.awaitStderr(OldInstall.V3_HALFWAY, START);
 
             for (String folder : new String[] {".", "logs", "backups", "cache", "cache/jcef"}) {
                 assertThat(mode(appData.resolve(folder))).as(folder).isEqualTo("rwx------");
