@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
  * 0600) before anything depends on it.
  */
 final class AppData {
+    static final int TIGHTEN_DEPTH = 2;
+
     private AppData() {
     }
 
@@ -40,7 +42,10 @@ final class AppData {
             // A fixed name, not createTempFile: that seeds SecureRandom, which costs start-up time.
             Files.newByteChannel(dir.resolve(".write-probe"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE).close();
-            PrivateFiles.tighten(dir);
+            // Two levels: the backend's own files (app.sqlite3, logs/*, backups/*) and every folder
+            // beside them. Deeper trees (a Chromium profile, an unpacked update) belong to the shell,
+            // sit behind two 0700 folders already, and would cost start-up time on every launch.
+            PrivateFiles.tighten(dir, TIGHTEN_DEPTH);
             PrivateFiles.folder(settings.logDir());
             PrivateFiles.file(settings.databaseFile());
         } catch (IOException | SecurityException e) {

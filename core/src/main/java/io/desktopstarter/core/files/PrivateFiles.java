@@ -93,21 +93,22 @@ public final class PrivateFiles {
     }
 
     /**
-     * Takes every permission of group and others away from {@code root} and everything below it:
-     * an install made under umask 022 (folders 0755, files 0644) becomes 0700/0600. The owner's
-     * own bits stay (a helper executable stays executable). Symbolic links below {@code root} are
-     * neither followed nor changed, so nothing outside the tree is touched; sockets and pipes are
-     * left alone; entries that vanish meanwhile are skipped.
+     * Takes every permission of group and others away from {@code root} and what lies below it,
+     * down to {@code maxDepth} levels (1: its own entries; a folder at the last level is closed but
+     * not entered): an install made under umask 022 (folders 0755, files 0644) becomes 0700/0600.
+     * The owner's own bits stay (a helper executable stays executable). Symbolic links below
+     * {@code root} are neither followed nor changed, so nothing outside the tree is touched; sockets
+     * and pipes are left alone; entries that vanish meanwhile are skipped.
      *
      * @return how many entries were changed
      */
-    public static int tighten(Path root) throws IOException {
+    public static int tighten(Path root, int maxDepth) throws IOException {
         if (!posix(root)) {
             return 0;
         }
         int[] changed = {0};
         // The root itself may be a link the user made to a folder elsewhere; nothing below it is followed.
-        Files.walkFileTree(root.toRealPath(), new SimpleFileVisitor<>() {
+        Files.walkFileTree(root.toRealPath(), Set.of(), maxDepth, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 // Before its entries: a folder is closed to others before its content is looked at.
@@ -117,7 +118,7 @@ public final class PrivateFiles {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile()) {
+                if (attrs.isRegularFile() || attrs.isDirectory()) { // a folder at maxDepth comes here
                     changed[0] += restrict(file, attrs);
                 }
                 return FileVisitResult.CONTINUE;

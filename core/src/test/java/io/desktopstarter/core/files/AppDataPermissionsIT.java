@@ -62,7 +62,7 @@ class AppDataPermissionsIT {
         Path logs = Files.createDirectories(appData.resolve("logs"));
         Files.writeString(logs.resolve("backend.1.log"), "an old log\n");
         Files.writeString(logs.resolve("backend.log"), "the current log\n");
-        Path helper = Files.createDirectories(appData.resolve("cache/jcef")).resolve("jcef_helper");
+        Path helper = Files.createDirectories(appData.resolve("cache")).resolve("jcef_helper");
         Files.writeString(helper, "#!/bin/sh\n");
         Path outside = Files.writeString(temp.resolve("outside.txt"), "not app data");
         Files.createSymbolicLink(appData.resolve("link-to-outside"), outside);
@@ -78,7 +78,7 @@ class AppDataPermissionsIT {
         try (BackendProcess backend = BackendProcess.start(UMASK_022.withClassPathFirst(update), appData, Map.of())) {
             backend.awaitStderr(OldInstall.V3_HALFWAY, START);
 
-            for (String folder : new String[] {".", "logs", "backups", "cache", "cache/jcef"}) {
+            for (String folder : new String[] {".", "logs", "backups", "cache"}) {
                 assertThat(mode(appData.resolve(folder))).as(folder).isEqualTo("rwx------");
             }
             for (String file : new String[] {"app.sqlite3", "app.sqlite3-wal", "app.sqlite3-shm", "secret.key",

@@ -79,7 +79,7 @@ class PrivateFilesTest {
         Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(outside, PosixFilePermissions.fromString("rw-rw-rw-"));
 
-        assertThat(PrivateFiles.tighten(root)).isEqualTo(4);
+        assertThat(PrivateFiles.tighten(root, Integer.MAX_VALUE)).isEqualTo(4);
 
         assertThat(mode(root)).isEqualTo("rwx------");
         assertThat(mode(logs)).isEqualTo("rwx------");
@@ -88,7 +88,7 @@ class PrivateFilesTest {
         assertThat(mode(outside)).isEqualTo("rw-rw-rw-");
         assertThat(mode(dir)).as("the target of a link to a folder").isEqualTo("rwxr-xr-x");
         assertThat(Files.isSymbolicLink(link)).isTrue();
-        assertThat(PrivateFiles.tighten(root)).as("nothing left to change").isZero();
+        assertThat(PrivateFiles.tighten(root, Integer.MAX_VALUE)).as("nothing left to change").isZero();
     }
 
     @Test
@@ -98,11 +98,33 @@ class PrivateFilesTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         Path link = Files.createSymbolicLink(dir.resolve("app-data"), real);
 
-        PrivateFiles.tighten(link);
+        PrivateFiles.tighten(link, 1);
         PrivateFiles.folder(link);
 
         assertThat(mode(file)).isEqualTo("rw-------");
         assertThat(mode(real)).isEqualTo("rwx------");
+    }
+
+    @Test
+    void tightenStopsAtTheDepthItIsGivenAfterClosingTheFoldersThere() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("app"));
+        Path deep = Files.createDirectories(root.resolve("cache/jcef/locales"));
+        Path shallow = Files.writeString(root.resolve("cache/list.txt"), "x");
+        Path deeper = Files.writeString(deep.resolve("en.pak"), "x");
+        for (Path p : new Path[] {root, root.resolve("cache"), root.resolve("cache/jcef"), deep}) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        for (Path p : new Path[] {shallow, deeper}) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+
+        PrivateFiles.tighten(root, 2);
+
+        assertThat(mode(root.resolve("cache"))).isEqualTo("rwx------");
+        assertThat(mode(shallow)).isEqualTo("rw-------");
+        assertThat(mode(root.resolve("cache/jcef"))).as("closed, not entered").isEqualTo("rwx------");
+        assertThat(mode(deep)).isEqualTo("rwxr-xr-x");
+        assertThat(mode(deeper)).isEqualTo("rw-r--r--");
     }
 
     static String mode(Path path) throws IOException {
