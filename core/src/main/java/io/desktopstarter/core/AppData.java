@@ -1,13 +1,19 @@
 package io.desktopstarter.core;
 
 import io.desktopstarter.core.config.Settings;
+import io.desktopstarter.core.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Makes sure the app-data directory exists and is writable before anything depends on it. */
+/**
+ * Makes sure the app-data directory exists, is writable and private (POSIX: folders 0700, files
+ * 0600) before anything depends on it.
+ */
 final class AppData {
+    static final int TIGHTEN_DEPTH = 2;
+
     private AppData() {
     }
 
@@ -24,14 +30,24 @@ final class AppData {
         }
     }
 
+    /**
+     * Creates what is missing, proves the folder writable, closes an older install to other users
+     * (it may hold 0755 folders and 0644 files) and creates the database file empty and 0600 before
+     * SQLite opens it, so SQLite's -wal, -shm and -journal files get the same mode.
+     */
     static void prepare(Settings settings) throws UnusableException {
         Path dir = settings.appDataDir();
         try {
-            Files.createDirectories(dir);
-            Files.createDirectories(settings.logDir());
+            PrivateFiles.folder(dir);
             // A fixed name, not createTempFile: that seeds SecureRandom, which costs start-up time.
             Files.newByteChannel(dir.resolve(".write-probe"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE).close();
+            // Two levels: the backend's own files (app.sqlite3, logs/*, backups/*) and every folder
+            // beside them. Deeper trees (a Chromium profile, an unpacked update) belong to the shell,
+            // sit behind two 0700 folders already, and would cost start-up time on every launch.
+            PrivateFiles.tighten(dir, TIGHTEN_DEPTH);
+            PrivateFiles.folder(settings.logDir());
+            PrivateFiles.file(settings.databaseFile());
         } catch (IOException | SecurityException e) {
             throw new UnusableException(dir, e);
         }

@@ -55,7 +55,13 @@ public final class Database {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException r) {
+                    // SQLite already rolled back on its own (e.g. a commit refused by a full disk):
+                    // the first error is the one that says what happened.
+                    e.addSuppressed(r);
+                }
                 throw e;
             }
         } catch (SQLException e) {

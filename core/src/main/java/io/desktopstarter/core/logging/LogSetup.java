@@ -15,7 +15,8 @@ import ch.qos.logback.core.util.FileSize;
 
 /**
  * Logback configured in code (no XML parsing at start-up): console on stderr, because stdout
- * carries only the ready line, plus a rolling file in app-data when {@link #DIR_PROPERTY} is set.
+ * carries only the ready line, plus a rolling file in app-data when {@link #DIR_PROPERTY} is set,
+ * readable by its owner only ({@link PrivateRollingFileAppender}).
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
@@ -47,7 +48,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     }
 
     private static RollingFileAppender<ILoggingEvent> file(LoggerContext context, String dir, String name) {
-        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        RollingFileAppender<ILoggingEvent> file = new PrivateRollingFileAppender<>();
         file.setContext(context);
         file.setName("file");
         file.setFile(dir + "/" + name + ".log");

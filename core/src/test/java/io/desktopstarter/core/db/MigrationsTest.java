@@ -103,6 +103,104 @@ class MigrationsTest {
     }
 
     @Test
+    void afterASuccessfulUpgradeOnlyTheNewestBackupsStay() throws Exception {
+        Path backups = Files.createDirectories(dir.resolve("backups"));
+        Database db = new Database(dir.resolve("app.sqlite3"));
+        Migrations.builtIn(db, backups).migrate();
+        for (String name : List.of("app-v1-20250101T000000Z.sqlite3", "app-v2-20260101T000000Z.sqlite3",
+                "app-v1-20260601T000000Z.sqlite3", "app-v2-20261001T000000Z.sqlite3")) {
+            Files.writeString(backups.resolve(name), "an older backup");
+        }
+        Files.writeString(backups.resolve("my-own-copy.sqlite3"), "the user's file");
+        Files.writeString(backups.resolve("app-v2-20261122T000000Z.sqlite3.partial"), "half a backup from a crash");
+
+        Migrations.Outcome outcome = upgradeToV3(db, CLOCK);
+
+        assertThat(outcome).isInstanceOf(Migrations.Outcome.Migrated.class);
+        assertThat(names(backups)).containsExactlyInAnyOrder(
+                "app-v2-20261123T100000Z.sqlite3",   // the one just made
+                "app-v2-20261001T000000Z.sqlite3", "app-v1-20260601T000000Z.sqlite3",
+                "my-own-copy.sqlite3");
+        assertThat(Migrations.BACKUPS_KEPT).isEqualTo(3);
+    }
+
+    @Test
+    void theBackupJustMadeStaysEvenWhenTheClockWentBack() throws Exception {
+        Path backups = Files.createDirectories(dir.resolve("backups"));
+        Database db = new Database(dir.resolve("app.sqlite3"));
+        Migrations.builtIn(db, backups).migrate();
+        for (String name : List.of("app-v2-20300101T000000Z.sqlite3", "app-v2-20300102T000000Z.sqlite3",
+                "app-v2-20300103T000000Z.sqlite3")) {
+            Files.writeString(backups.resolve(name), "made while the clock was ahead");
+        }
+
+        upgradeToV3(db, CLOCK);
+
+        assertThat(names(backups)).containsExactlyInAnyOrder("app-v2-20261123T100000Z.sqlite3",
+                "app-v2-20300103T000000Z.sqlite3", "app-v2-20300102T000000Z.sqlite3");
+    }
+
+    @Test
+    void backupsAreCompleteAndOwnerOnly() throws Exception {
+        Database db = new Database(dir.resolve("app.sqlite3"));
+        Migrations.builtIn(db, dir.resolve("backups")).migrate();
+        new PonyRepository(db, CLOCK).create(new PonyDraft("Keeper", PonyStatus.GRAZING, ""));
+
+        Migrations.Outcome.Migrated outcome = (Migrations.Outcome.Migrated) upgradeToV3(db, CLOCK);
+
+        Path backup = outcome.backup().orElseThrow();
+        Database copy = new Database(backup);
+        assertThat(new PonyRepository(copy, CLOCK).list()).extracting(p -> p.name()).containsExactly("Keeper");
+        if (io.desktopstarter.core.files.PrivateFiles.posix(dir)) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
+                    .isEqualTo("rw-------");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve("backups")))).isEqualTo("rwx------");
+        }
+    }
+
+    @Test
+    void whenTheBackupCannotBeWrittenTheMigrationIsNotStarted() throws Exception {
+        Database db = new Database(dir.resolve("app.sqlite3"));
+        Migrations.builtIn(db, dir.resolve("backups")).migrate();
+        Path notAFolder = Files.writeString(dir.resolve("backups-file"), "in the way");
+        Path extra = Files.createDirectories(dir.resolve("extra"));
+        Files.writeString(extra.resolve("V3__colour.sql"), "ALTER TABLE ponies ADD COLUMN colour TEXT;\n");
+
+        assertThatThrownBy(new Migrations(db, notAFolder, List.of(Migrations.BUILT_IN_LOCATION, "filesystem:" + extra),
+                CLOCK)::migrate)
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("from version 2 to 3 was not started")
+                .hasMessageContaining("The database was not changed");
+
+        assertThat(columns(db)).doesNotContain("colour");
+        assertThat(notAFolder).hasContent("in the way");
+    }
+
+    @Test
+    void aNewDatabaseCreatedEmptyBeforehandIsStillNew() throws Exception {
+        Path file = Files.createFile(dir.resolve("app.sqlite3"));
+
+        Migrations.Outcome outcome = Migrations.builtIn(new Database(file), dir.resolve("backups")).migrate();
+
+        assertThat(outcome).isEqualTo(new Migrations.Outcome.Migrated(0, Migrations.CURRENT_VERSION, java.util.Optional.empty()));
+        assertThat(dir.resolve("backups")).doesNotExist();
+    }
+
+    private Migrations.Outcome upgradeToV3(Database db, Clock clock) throws IOException {
+        Path extra = Files.createDirectories(dir.resolve("extra"));
+        Files.writeString(extra.resolve("V3__colour.sql"), "ALTER TABLE ponies ADD COLUMN colour TEXT;\n");
+        return new Migrations(db, dir.resolve("backups"), List.of(Migrations.BUILT_IN_LOCATION, "filesystem:" + extra),
+                clock).migrate();
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    @Test
     void garbageFileIsReportedAsCorruptAndLeftUntouched() throws Exception {
         Path file = dir.resolve("app.sqlite3");
         byte[] garbage = new byte[8192];

@@ -26,6 +26,7 @@ public final class BackendProcess implements AutoCloseable {
     private final StringBuffer stdout = new StringBuffer();
     private final StringBuffer stderr = new StringBuffer();
     private final java.util.concurrent.CountDownLatch pumpsDone = new java.util.concurrent.CountDownLatch(2);
+    private volatile boolean stderrClosed;
 
     private BackendProcess(Process process, String token) {
         this.process = process;
@@ -38,12 +39,40 @@ public final class BackendProcess implements AutoCloseable {
     public record Ready(int port, long pid, String version) {
     }
 
+    /**
+     * How the process is started beyond its environment: a umask ({@code null}: inherited), run
+     * through {@code sh -c 'umask …; exec …'} so the JVM itself has it; and folders put before the
+     * class path, e.g. one holding an extra {@code db/migration/V3__….sql} as an update would ship it.
+     */
+    public record Launch(String umask, List<Path> classPathFirst) {
+        public static final Launch DEFAULT = new Launch(null, List.of());
+
+        public Launch withUmask(String mask) {
+            return new Launch(mask, classPathFirst);
+        }
+
+        public Launch withClassPathFirst(Path... entries) {
+            return new Launch(umask, List.of(entries));
+        }
+    }
+
     public static BackendProcess start(Path appData, Map<String, String> env, String... args) throws IOException {
+        return start(Launch.DEFAULT, appData, env, args);
+    }
+
+    public static BackendProcess start(Launch launch, Path appData, Map<String, String> env, String... args)
+            throws IOException {
         String token = env.getOrDefault("DESKTOP_STARTER_TOKEN", TestBackend.newToken());
-        List<String> command = new ArrayList<>(List.of(
+        List<String> classPath = new ArrayList<>(launch.classPathFirst().stream().map(Path::toString).toList());
+        classPath.add(System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>();
+        if (launch.umask() != null) {
+            command.addAll(List.of("sh", "-c", "umask " + launch.umask() + " && exec \"$0\" \"$@\""));
+        }
+        command.addAll(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", String.join(java.io.File.pathSeparator, classPath),
                 "io.desktopstarter.core.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -92,6 +121,30 @@ public final class BackendProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Waits until stderr (console log and messages) holds {@code needle}: the way to wait for an
+     * event inside the backend, e.g. a migration that has begun. Fails on timeout or if the process ends first.
+     */
+    public void awaitStderr(String needle, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (stderr) {
+            while (stderr.indexOf(needle) < 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || stderrClosed) {
+                    throw new AssertionError("stderr has no '" + needle + "' after " + timeout
+                            + (process.isAlive() ? "" : " (exited " + process.exitValue() + ")") + ":\n" + stderr);
+                }
+                stderr.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+    }
+
+    /** SIGKILL (on Windows: TerminateProcess), as a crash or a power cut would end it; returns the exit code. */
+    public int kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        return awaitExit(Duration.ofSeconds(15));
+    }
+
     public String stdout() {
         return stdout.toString();
     }
@@ -120,7 +173,10 @@ public final class BackendProcess implements AutoCloseable {
                     firstLine.complete(line);
                 }
                 first = false;
-                sink.append(line).append('\n');
+                synchronized (sink) {
+                    sink.append(line).append('\n');
+                    sink.notifyAll();
+                }
             }
         } catch (IOException ignored) {
             // The process went away; what was read is kept.
@@ -129,6 +185,10 @@ public final class BackendProcess implements AutoCloseable {
                 firstLine.complete(null);
             }
             pumpsDone.countDown();
+            synchronized (sink) {
+                stderrClosed |= !isStdout;
+                sink.notifyAll();
+            }
         }
     }
 }

@@ -13,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -63,10 +66,12 @@ public final class SingleInstance implements AutoCloseable {
      * runs on a background thread of the primary for each later launch, e.g. to focus the window.
      */
     public static Claim claim(Path appDataDir, List<String> args, Consumer<List<String>> onHandOff) throws IOException {
-        Files.createDirectories(appDataDir);
+        createPrivateFolder(appDataDir);
         Path socket = socketPath(appDataDir);
-        FileChannel channel = FileChannel.open(appDataDir.resolve(LOCK_FILE),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = posix(appDataDir)
+                ? FileChannel.open(appDataDir.resolve(LOCK_FILE), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : FileChannel.open(appDataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -82,6 +87,29 @@ public final class SingleInstance implements AutoCloseable {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         return new Claim.Primary(new SingleInstance(channel, lock, server, socket, onHandOff));
+    }
+
+    /**
+     * The shell is usually first to create the app-data folder: make it 0700 on POSIX, as the
+     * backend does (core's PrivateFiles; staging does not link against core), whatever the umask.
+     * Windows: %APPDATA% already carries the per-user ACL, which the folder inherits.
+     */
+    static void createPrivateFolder(Path dir) throws IOException {
+        if (!posix(dir)) {
+            Files.createDirectories(dir);
+            return;
+        }
+        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(owner));
+        }
+        if (!Files.getPosixFilePermissions(dir).equals(owner)) {
+            Files.setPosixFilePermissions(dir, owner);
+        }
+    }
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /** Sends arguments to the primary, retrying while it is still starting up (it holds the lock before it listens). */

@@ -1,10 +1,14 @@
 package io.desktopstarter.staging.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,11 +51,37 @@ class SingleInstanceIT {
         }
     }
 
+    @Test
+    void createsTheAppDataFolderPrivateUnderUmask022() throws Exception {
+        assumeTrue(appData.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX permissions only (Windows: %APPDATA% carries the per-user ACL)");
+        Path fresh = appData.resolve("share").resolve("desktop-java-starter");
+        Path existing = Files.createDirectories(appData.resolve("old"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        for (Path dir : List.of(fresh, existing)) {
+            Process primary = probeIn(dir, List.of("sh", "-c", "umask 022; exec \"$0\" \"$@\""));
+            try {
+                assertThat(primary.inputReader(StandardCharsets.UTF_8).readLine()).isEqualTo("primary");
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).as(dir.toString())
+                        .isEqualTo("rwx------");
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(SingleInstance.LOCK_FILE))))
+                        .isEqualTo("rw-------");
+            } finally {
+                primary.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private Process probe(String... args) throws Exception {
-        var command = new java.util.ArrayList<>(java.util.List.of(
+        return probeIn(appData, List.of(), args);
+    }
+
+    private Process probeIn(Path dir, List<String> wrapper, String... args) throws Exception {
+        var command = new java.util.ArrayList<>(wrapper);
+        command.addAll(List.of(
                 ProcessHandle.current().info().command().orElseThrow(), "-cp", System.getProperty("java.class.path"),
-                "io.desktopstarter.staging.fixtures.InstanceProbe", appData.toString()));
-        command.addAll(java.util.List.of(args));
+                "io.desktopstarter.staging.fixtures.InstanceProbe", dir.toString()));
+        command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 }
