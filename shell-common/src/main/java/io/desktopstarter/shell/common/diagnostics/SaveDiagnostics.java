@@ -1,5 +1,7 @@
 package io.desktopstarter.shell.common.diagnostics;
 
+import io.desktopstarter.shell.common.ShellContext;
+import io.desktopstarter.updater.flow.FeedSource;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -7,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -39,6 +42,17 @@ public final class SaveDiagnostics {
         this.view = Objects.requireNonNull(view);
         this.home = Objects.requireNonNull(home);
         this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * The flow as a shell wires it: its app data and name, the update feed from the environment,
+     * the user's home for the suggested folder. {@code versions} is asked when the user saves.
+     */
+    public static SaveDiagnostics forShell(ShellContext context, Supplier<List<String>> versions, View view) {
+        Clock clock = Clock.systemDefaultZone();
+        return new SaveDiagnostics(() -> new DiagnosticsZip(context.appData(), new DiagnosticsZip.Facts(context.shell(),
+                versions.get(), Optional.ofNullable(System.getenv(FeedSource.ENVIRONMENT)).filter(v -> !v.isBlank())), clock),
+                view, Path.of(System.getProperty("user.home")), clock);
     }
 
     /** The menu action (UI thread). */
