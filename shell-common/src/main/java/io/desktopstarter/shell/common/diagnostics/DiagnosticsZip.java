@@ -190,7 +190,7 @@ public final class DiagnosticsZip {
             case "updates" -> "update downloads and the updater's trust state (summarised in settings.txt, key material left out)";
             case "chromium" -> "the browser profile (cookies, including the session cookie, and cache)";
             case "cache" -> "the unpacked browser engine";
-            case "instance.sock", ".write-probe" -> "a run-time file";
+            case "instance.sock", "instance.lock", ".write-probe" -> "a run-time file";
             default -> "not known to be free of personal data";
         };
     }

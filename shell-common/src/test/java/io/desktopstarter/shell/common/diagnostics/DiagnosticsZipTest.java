@@ -73,6 +73,8 @@ class DiagnosticsZipTest {
         Files.createDirectories(appData.resolve("chromium/default"));
         Files.writeString(appData.resolve("chromium/default/Cookies"), "desktop_auth_token=" + TOKEN);
         Files.createDirectories(appData.resolve("cache/jcef"));
+        Files.writeString(appData.resolve("instance.lock"), "");
+        Files.writeString(appData.resolve("mystery.txt"), PONY);
 
         UpdateStore store = new UpdateStore(appData);
         store.save(TrustState.EMPTY.withFeed(Instant.parse("2026-11-20T00:00:00Z")).withKeyList(new AcceptedKeyList(
@@ -140,8 +142,10 @@ class DiagnosticsZipTest {
                 "backups/ — copies of your data (database backups)",
                 "cache/ — the unpacked browser engine",
                 "chromium/ — the browser profile (cookies, including the session cookie, and cache)",
+                "instance.lock — a run-time file",
                 "logs/notes.txt — not a log file",
                 "logs/sneaky.log — not a log file",
+                "mystery.txt — not known to be free of personal data",
                 "secret.key — the install's secret key",
                 "updates/ — update downloads and the updater's trust state (summarised in settings.txt, key material left out)");
         try (Stream<Path> left = Files.list(target.getParent())) {
