@@ -1,6 +1,7 @@
 package io.desktopstarter.shell.javafx;
 
 import io.desktopstarter.shell.common.PromptView;
+import io.desktopstarter.shell.common.diagnostics.SaveDiagnostics;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,10 +14,11 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
-/** The update flow's dialogs as JavaFX alerts owned by the main window. */
-final class FxPromptView implements PromptView {
+/** The update and Save Diagnostics flows' dialogs as JavaFX alerts owned by the main window. */
+final class FxPromptView implements PromptView, SaveDiagnostics.View {
     private final Stage owner;
     private final Image icon;
     private Alert progress;
@@ -62,6 +64,17 @@ final class FxPromptView implements PromptView {
         chooser.setTitle("Choose the update kit folder (with latest.json)");
         File dir = chooser.showDialog(owner);
         return Optional.ofNullable(dir).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveTarget(String title, Path folder, String fileName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialDirectory(folder.toFile());
+        chooser.setInitialFileName(fileName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Zip archives", "*.zip"));
+        File file = chooser.showSaveDialog(owner); // the platform dialog asks before replacing a file
+        return Optional.ofNullable(file).map(File::toPath);
     }
 
     @Override

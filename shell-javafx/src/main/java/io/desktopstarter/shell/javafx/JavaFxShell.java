@@ -7,8 +7,10 @@ import io.desktopstarter.shell.common.ShellLifecycle;
 import io.desktopstarter.shell.common.ShellToolkit;
 import io.desktopstarter.shell.common.ShellUpdates;
 import io.desktopstarter.shell.common.UpdatePrompts;
+import io.desktopstarter.shell.common.diagnostics.SaveDiagnostics;
 import io.desktopstarter.staging.launch.BackendSession;
 import io.desktopstarter.staging.launch.LaunchException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
@@ -88,7 +90,7 @@ public final class JavaFxShell extends Application implements ShellLifecycle.Ui 
         // Let the splash paint, then build the window (WebKit initialises) while the backend starts.
         Platform.runLater(() -> {
             window = new MainWindow(primaryStage, icon, opener, c.appData(), new MainWindow.MenuActions(this::quit,
-                    this::about, () -> updates().check(false), () -> updates().installFromKit()));
+                    this::about, () -> updates().check(false), () -> updates().installFromKit(), this::saveDiagnostics));
             c.backend().session().whenComplete((session, failure) -> lifecycle.afterSplashMinimum(failure == null
                     ? () -> showMain(session)
                     : () -> lifecycle.backendFailedToStart((LaunchException) failure))); // BackendStart's only failure
@@ -130,8 +132,20 @@ public final class JavaFxShell extends Application implements ShellLifecycle.Ui 
     }
 
     private void about() {
-        Dialogs.about(window.stage(), icon, lifecycle.aboutLines(JavaFxShell.class,
-                "JavaFX " + System.getProperty("javafx.runtime.version", "?") + " WebView"));
+        Dialogs.about(window.stage(), icon, lifecycle.aboutLines(JavaFxShell.class, shellLine()));
+    }
+
+    private static String shellLine() {
+        return "JavaFX " + System.getProperty("javafx.runtime.version", "?") + " WebView";
+    }
+
+    /** Help > Save Diagnostics…: the About lines plus the WebView's engine (its user agent names the WebKit build). */
+    private void saveDiagnostics() {
+        SaveDiagnostics.forShell(config, () -> {
+            List<String> versions = new ArrayList<>(lifecycle.aboutLines(JavaFxShell.class, shellLine()));
+            versions.add("Browser engine: " + window.engine().getUserAgent());
+            return versions;
+        }, new FxPromptView(window.stage(), icon)).run();
     }
 
     /** Every way out ends here: window close, menu, shortcut, failures. The backend stops before exit. */

@@ -57,7 +57,8 @@ final class MainWindow {
             """;
 
     /** What the menu items do. */
-    record MenuActions(Runnable quit, Runnable about, Runnable checkForUpdates, Runnable installFromFile) {
+    record MenuActions(Runnable quit, Runnable about, Runnable checkForUpdates, Runnable installFromFile,
+            Runnable saveDiagnostics) {
     }
 
     MainWindow(Stage stage, Image icon, ExternalOpener opener, Path appData, MenuActions actions) {
@@ -89,7 +90,9 @@ final class MainWindow {
         checkForUpdates.setOnAction(e -> actions.checkForUpdates().run());
         MenuItem about = new MenuItem("About " + JavaFxShell.APP_NAME);
         about.setOnAction(e -> actions.about().run());
-        Menu help = new Menu("Help", null, checkForUpdates, new SeparatorMenuItem(), about);
+        MenuItem saveDiagnostics = new MenuItem("Save Diagnostics…");
+        saveDiagnostics.setOnAction(e -> actions.saveDiagnostics().run());
+        Menu help = new Menu("Help", null, checkForUpdates, saveDiagnostics, new SeparatorMenuItem(), about);
         MenuBar menus = new MenuBar(file, help);
         menus.setUseSystemMenuBar(System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac"));
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
@@ -34,14 +33,11 @@ class NavigationGuardIT {
         launcher = new BackendLauncher(BackendSource.staged(Path.of(System.getProperty("stage.dir"))),
                 LaunchOptions.defaults().withAppDataDir(appData), e -> { });
         session = launcher.start();
-        CountDownLatch fx = new CountDownLatch(1);
-        Platform.startup(fx::countDown);
-        Platform.setImplicitExit(false);
-        assertThat(fx.await(30, TimeUnit.SECONDS)).isTrue();
+        FxToolkit.start();
         CompletableFuture<String> firstPage = new CompletableFuture<>();
         Platform.runLater(() -> {
             window = new MainWindow(new Stage(), new WritableImage(16, 16), opened::add, appData,
-                    new MainWindow.MenuActions(() -> { }, () -> { }, () -> { }, () -> { }));
+                    new MainWindow.MenuActions(() -> { }, () -> { }, () -> { }, () -> { }, () -> { }));
             window.open(session, "/about/", firstPage::complete,
                     failed -> firstPage.completeExceptionally(new AssertionError("page failed to load: " + failed)));
         });
@@ -49,9 +45,12 @@ class NavigationGuardIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         launcher.stop();
-        Platform.exit();
+        FxToolkit.onFx(() -> {
+            window.stage().hide();
+            return null;
+        });
     }
 
     @Test

@@ -23,7 +23,8 @@ import javax.swing.WindowConstants;
 /** The app window: menus, and the browser once Chromium and the backend are up. EDT only. */
 final class MainWindow {
     /** What the menu items do. */
-    record MenuActions(Runnable quit, Runnable about, Runnable checkForUpdates, Runnable installFromFile) {
+    record MenuActions(Runnable quit, Runnable about, Runnable checkForUpdates, Runnable installFromFile,
+            Runnable saveDiagnostics) {
     }
 
     private final JFrame frame = new JFrame(SwingShell.APP_NAME);
@@ -63,6 +64,7 @@ final class MainWindow {
         JMenu help = new JMenu("Help");
         help.setMnemonic(KeyEvent.VK_H);
         help.add(item("Check for Updates…", e -> actions.checkForUpdates().run()));
+        help.add(item("Save Diagnostics…", e -> actions.saveDiagnostics().run()));
         help.addSeparator();
         help.add(item("About " + SwingShell.APP_NAME, e -> actions.about().run()));
         JMenuBar menus = new JMenuBar();

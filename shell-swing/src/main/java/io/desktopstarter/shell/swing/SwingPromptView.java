@@ -1,11 +1,13 @@
 package io.desktopstarter.shell.swing;
 
 import io.desktopstarter.shell.common.PromptView;
+import io.desktopstarter.shell.common.diagnostics.SaveDiagnostics;
 import java.awt.BorderLayout;
 import java.awt.Dialog;
 import java.awt.Window;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.swing.BorderFactory;
@@ -17,9 +19,10 @@ import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
+import javax.swing.filechooser.FileNameExtensionFilter;
 
-/** The update flow's dialogs as Swing option panes owned by the main window. */
-final class SwingPromptView implements PromptView {
+/** The update and Save Diagnostics flows' dialogs as Swing option panes owned by the main window. */
+final class SwingPromptView implements PromptView, SaveDiagnostics.View {
     private final Window owner;
     private JDialog progress;
     private JProgressBar bar;
@@ -59,6 +62,23 @@ final class SwingPromptView implements PromptView {
         chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
         return chooser.showOpenDialog(owner) == JFileChooser.APPROVE_OPTION
                 ? Optional.of(chooser.getSelectedFile().toPath()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> chooseSaveTarget(String title, Path folder, String fileName) {
+        JFileChooser chooser = new JFileChooser(folder.toFile());
+        chooser.setDialogTitle(title);
+        chooser.setFileFilter(new FileNameExtensionFilter("Zip archives", "zip"));
+        chooser.setSelectedFile(folder.resolve(fileName).toFile());
+        while (chooser.showSaveDialog(owner) == JFileChooser.APPROVE_OPTION) {
+            Path chosen = chooser.getSelectedFile().toPath();
+            // Swing's dialog does not ask before replacing a file; the platform dialogs do.
+            if (!Files.exists(chosen) || confirm("Replace " + chosen.getFileName() + "?",
+                    "A file with this name already exists in " + chosen.getParent() + ".", "Replace")) {
+                return Optional.of(chosen);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.desktopstarter.shell.common.ShellLifecycle;
 import io.desktopstarter.shell.common.ShellToolkit;
 import io.desktopstarter.shell.common.ShellUpdates;
 import io.desktopstarter.shell.common.UpdatePrompts;
+import io.desktopstarter.shell.common.diagnostics.SaveDiagnostics;
 import io.desktopstarter.shell.swing.chromium.BrowserView;
 import io.desktopstarter.shell.swing.chromium.ChromiumException;
 import io.desktopstarter.shell.swing.chromium.ChromiumRuntime;
@@ -16,6 +17,7 @@ import java.awt.Image;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -101,7 +103,7 @@ final class SwingShell implements ShellToolkit, ShellLifecycle.Ui {
     private void showMain(Ready ready) {
         chromium = ready.chromium();
         window = new MainWindow(icon, opener, context.appData(), new MainWindow.MenuActions(this::quit, this::about,
-                () -> updates().check(false), () -> updates().installFromKit()));
+                () -> updates().check(false), () -> updates().installFromKit(), this::saveDiagnostics));
         view = new BrowserView(chromium, ready.session(), context.args().startPage(), opener, new BrowserView.Listener() {
             @Override
             public void pageLoaded(String url) {
@@ -171,7 +173,20 @@ final class SwingShell implements ShellToolkit, ShellLifecycle.Ui {
     }
 
     private void about() {
-        Dialogs.about(window.frame(), lifecycle.aboutLines(SwingShell.class, "Swing + JCEF, Chromium " + chromium.version()));
+        Dialogs.about(window.frame(), lifecycle.aboutLines(SwingShell.class, shellLine()));
+    }
+
+    private String shellLine() {
+        return "Swing + JCEF, Chromium " + chromium.version();
+    }
+
+    /** Help > Save Diagnostics…: the About lines plus JCEF's, CEF's and Chromium's exact versions. */
+    private void saveDiagnostics() {
+        SaveDiagnostics.forShell(context, () -> {
+            List<String> versions = new ArrayList<>(lifecycle.aboutLines(SwingShell.class, shellLine()));
+            versions.add("Browser engine: " + chromium.versions());
+            return versions;
+        }, new SwingPromptView(window.frame())).run();
     }
 
     /**

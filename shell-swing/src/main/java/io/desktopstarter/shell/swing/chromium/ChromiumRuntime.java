@@ -132,6 +132,12 @@ public final class ChromiumRuntime {
         return v == null ? "?" : v.CHROME_VERSION_MAJOR + "." + v.CHROME_VERSION_MINOR + "." + v.CHROME_VERSION_BUILD;
     }
 
+    /** JCEF, CEF and Chromium versions in full, for diagnostics. */
+    public String versions() {
+        CefApp.CefVersion v = app.getVersion();
+        return v == null ? "?" : "JCEF " + v.getJcefVersion() + ", CEF " + v.getCefVersion() + ", Chromium " + v.getChromeVersion();
+    }
+
     /** Shuts Chromium down (its helper processes end with it); waits up to {@code seconds}. */
     public boolean shutdown(long seconds) throws InterruptedException {
         app.dispose();
