@@ -61,7 +61,13 @@ public final class Backend {
     /** The same with other connection limits (tests shorten the deadlines). */
     public static Backend start(Settings settings, Clock clock, WireLimits limits) throws Exception {
         AppData.prepare(settings);
-        byte[] secret = InstallSecret.loadOrCreate(settings.appDataDir().resolve("secret.key"));
+        byte[] secret;
+        try {
+            secret = InstallSecret.loadOrCreate(settings.appDataDir().resolve("secret.key"));
+        } catch (IOException e) {
+            // A full or read-only disk on the first run: the folder is unusable, not the app broken.
+            throw new AppData.UnusableException(settings.appDataDir(), e);
+        }
         StartupTimer.mark("app-data");
         Database db = new Database(settings.databaseFile());
         Migrations.builtIn(db, settings.backupDir()).migrate();

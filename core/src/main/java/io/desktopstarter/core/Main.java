@@ -6,6 +6,7 @@ import io.desktopstarter.core.config.Settings;
 import io.desktopstarter.core.db.CorruptDatabaseException;
 import io.desktopstarter.core.db.Database;
 import io.desktopstarter.core.db.MigrationFailedException;
+import io.desktopstarter.core.db.StorageException;
 import io.desktopstarter.core.lifecycle.ExitCode;
 import io.desktopstarter.core.lifecycle.ParentWatchdog;
 import io.desktopstarter.core.lifecycle.StartupTimer;
@@ -77,6 +78,8 @@ public final class Main {
             return fail(ExitCode.APP_DATA_UNUSABLE, e.getMessage());
         } catch (CorruptDatabaseException e) {
             return fail(ExitCode.DATABASE_CORRUPT, e.getMessage());
+        } catch (StorageException e) {
+            return fail(ExitCode.APP_DATA_UNUSABLE, e.getMessage());
         } catch (MigrationFailedException e) {
             return fail(ExitCode.MIGRATION_FAILED, e.getMessage());
         } catch (Backend.ListenException e) {

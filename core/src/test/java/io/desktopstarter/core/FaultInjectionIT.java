@@ -143,7 +143,9 @@ class FaultInjectionIT {
                 }
             }
             assertThat(refused).as("a write the disk had no room for").isNotNull();
-            assertThat(reply.statusCode()).isBetween(500, 599);
+            assertThat(reply.statusCode()).isEqualTo(503);
+            assertThat(reply.body()).as("the page says the disk is full and the change was not saved")
+                    .contains("is full").contains("The change was not saved");
             assertThat(backend.stderr()).contains(db.toString()).contains("is full");
 
             Files.delete(filler);

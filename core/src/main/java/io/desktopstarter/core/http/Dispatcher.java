@@ -1,5 +1,6 @@
 package io.desktopstarter.core.http;
 
+import io.desktopstarter.core.db.StorageException;
 import io.desktopstarter.core.http.wire.HeaderFields;
 import io.desktopstarter.core.http.wire.RequestBody;
 import io.desktopstarter.core.http.wire.RequestHead;
@@ -51,6 +52,10 @@ public final class Dispatcher implements WireHandler {
             response = respond(head, body);
         } catch (HttpError e) {
             response = errors.render(e.status(), e.getMessage());
+        } catch (StorageException e) {
+            // Disk full or read-only: say so (the message names the file and what to do), not "something went wrong".
+            LOG.error("Storage failed for {} {}: {}", head.method(), head.rawPath(), e.getMessage());
+            response = errors.render(503, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Unhandled error for {} {}", head.method(), head.rawPath(), e);
             response = errors.render(500, "Something went wrong. The details are in the log file.");
