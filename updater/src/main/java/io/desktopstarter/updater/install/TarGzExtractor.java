@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
@@ -69,7 +70,7 @@ public final class TarGzExtractor {
     }
 
     private static Path inside(Path root, String name) throws IOException {
-        Path target = root.resolve(name).normalize();
+        Path target = root.resolve(path(name, name)).normalize();
         if (Path.of(name).isAbsolute() || !target.startsWith(root) || target.equals(root) && !name.matches("\\.?/?")) {
             throw new IOException("archive entry escapes the target directory: " + name);
         }
@@ -104,7 +105,7 @@ public final class TarGzExtractor {
      */
     private static Path linkTarget(Path realRoot, Path folder, TarArchiveEntry entry) throws IOException {
         String text = entry.getLinkName();
-        Path link = Path.of(text);
+        Path link = path(text, entry.getName());
         if (text.isEmpty() || link.isAbsolute()) {
             throw new IOException("archive entry " + entry.getName() + " links outside the archive: '" + text + "'");
         }
@@ -121,6 +122,15 @@ public final class TarGzExtractor {
             }
         }
         return link;
+    }
+
+    /** A name from the archive as a path; names this file system cannot hold (a NUL, say) are refused. */
+    private static Path path(String text, String entry) throws IOException {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new IOException("archive entry " + entry.replace('\0', '?') + " is not a valid file name here: " + e.getReason());
+        }
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {
