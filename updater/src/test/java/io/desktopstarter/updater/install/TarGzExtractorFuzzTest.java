@@ -17,6 +17,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * {@link TarGzExtractor#extract} on any archive: it writes only inside the target folder, leaves no
@@ -28,6 +30,8 @@ import java.util.zip.GZIPOutputStream;
  * levels below a fresh sandbox, and every level is checked afterwards, so an entry that climbs out
  * with up to five {@code ..} (directly or through links) is seen.
  */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "TarGzExtractor sets POSIX permissions and makes symbolic links; "
+        + "on Windows it throws UnsupportedOperationException for every file (a known gap, see the extractor's callers)")
 class TarGzExtractorFuzzTest {
     private static final List<String> LEVELS = List.of("l1", "l2", "l3", "l4", "into");
     private static Path base;
