@@ -60,6 +60,7 @@ class TarGzExtractorFuzzTest {
     private static synchronized Path sandbox() throws IOException {
         if (base == null) {
             base = Files.createTempDirectory("tar-fuzz");
+            base.toFile().deleteOnExit();
         }
         Path sandbox = base.resolve("run");
         Files.createDirectories(sandbox.resolve(String.join("/", LEVELS)).getParent());
