@@ -1,5 +1,6 @@
 package io.desktopstarter.staging.manifest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
 
 /** Reads (strictly, with messages a user can act on) and writes {@code runtime-manifest.json}. */
 public final class Manifests {
+    /** Duplicate keys are an error (as in the update feed): two readers of one file must never see two manifests. */
     private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.INDENT_OUTPUT, true)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -63,6 +66,9 @@ public final class Manifests {
                     + " is not supported (this launcher reads schemaVersion " + RuntimeManifest.SCHEMA_VERSION + ")");
         }
         List<String> problems = new ArrayList<>();
+        if (!validUnicode(root)) {
+            problems.add("a string is not valid Unicode (an unpaired surrogate escape such as \\ud800)");
+        }
         for (String field : List.of("appId", "version", "createdAt", "healthPath")) {
             if (!root.path(field).isTextual() || root.path(field).asText().isBlank()) {
                 problems.add(field + " is missing");
@@ -131,6 +137,38 @@ public final class Manifests {
         if (!digest.isTextual() || !SHA256.matcher(digest.asText()).matches()) {
             problems.add("files entry '" + path + "' needs a lowercase hex sha256");
         }
+    }
+
+    /** JSON escapes can spell half a UTF-16 pair; such text cannot be passed on to a process or written back. */
+    private static boolean validUnicode(JsonNode node) {
+        if (node.isTextual()) {
+            return validUnicode(node.textValue());
+        }
+        for (var field : node.properties()) {
+            if (!validUnicode(field.getKey()) || !validUnicode(field.getValue())) {
+                return false;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (!validUnicode(item)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean validUnicode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String firstLine(Exception e) {

@@ -68,6 +68,8 @@ class ManifestsTest {
         "backslash              | @files={\"app\\\\x.jar\": \"DIGEST\"}             | is not a relative path",
         "bad digest             | @files={\"app/x.jar\": \"ABC\"}                   | needs a lowercase hex sha256",
         "health not a path      | @healthPath=\"health\"                            | healthPath must start with /",
+        "duplicate key          | {\"schemaVersion\": 1, \"schemaVersion\": 1}      | Duplicate field 'schemaVersion'",
+        "unpaired surrogate     | {\"schemaVersion\": 1, \"appId\": \"x\\ud800\"}   | not valid Unicode",
     })
     void brokenManifestsAreRejectedWithAReason(String name, String content, String expected) throws Exception {
         String json = content.startsWith("@") ? patch(content.substring(1)) : content;

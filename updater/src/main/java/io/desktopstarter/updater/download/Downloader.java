@@ -11,9 +11,11 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -37,7 +39,9 @@ import org.apache.hc.core5.util.Timeout;
  * hand so each hop is checked against the {@link io.desktopstarter.updater.policy.UrlPolicy}; bodies
  * are never decompressed, so the bytes counted are the bytes the feed announced; a body is cut off
  * the moment it passes the announced size. Interrupted downloads keep their bytes in a
- * {@code .part} file and continue with a {@code Range} request.
+ * {@code .part} file and continue with a {@code Range} request. A download the disk has no room for
+ * is refused before it starts, and one that fills the disk on the way removes its {@code .part}: the
+ * app's own data lives on the same disk, and a resume would need the same free space anyway.
  */
 public final class Downloader implements AutoCloseable {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
@@ -106,7 +110,6 @@ public final class Downloader implements AutoCloseable {
     public DownloadOutcome download(URI url, long size, Path part, Consumer<DownloadProgress> progress,
             BooleanSupplier cancelled) {
         try {
-            Files.createDirectories(part.toAbsolutePath().getParent());
             long have = Files.exists(part) ? Files.size(part) : 0;
             if (have > size) {
                 Files.delete(part);
@@ -115,7 +118,12 @@ public final class Downloader implements AutoCloseable {
             if (have == size) {
                 return new DownloadOutcome.Completed(part);
             }
+            checkSpace(part, size - have, null);
+            Files.createDirectories(part.toAbsolutePath().getParent());
             return transfer(url, size, part, have, progress, cancelled);
+        } catch (NoSpaceException e) {
+            deleteQuietly(part);
+            return new DownloadOutcome.Failed(e.getMessage(), false);
         } catch (DownloadException e) {
             return switch (e) {
                 case DownloadException.Refused refused -> {
@@ -178,7 +186,12 @@ public final class Downloader implements AutoCloseable {
                 throw new DownloadException.Refused(new Rejection(RejectionCode.SIZE_MISMATCH, url
                         + " sent more than the " + size + " bytes the feed announces"));
             }
-            out.write(buffer, 0, n);
+            try {
+                out.write(buffer, 0, n);
+            } catch (IOException e) {
+                checkSpace(part, size - written, e);
+                throw e;
+            }
             written += n;
             long now = System.nanoTime();
             if (now - lastReport >= PROGRESS_INTERVAL_NANOS || written == size) {
@@ -262,6 +275,45 @@ public final class Downloader implements AutoCloseable {
                     + " no common TLS version (" + detail + ")";
             default -> detail;
         };
+    }
+
+    /**
+     * Throws {@link NoSpaceException} when the disk holding {@code part} has less room than the
+     * {@code needed} bytes still to come (before the download, or after a write failed with
+     * {@code cause}). A file system that reports no size at all is not judged.
+     */
+    private static void checkSpace(Path part, long needed, IOException cause) throws NoSpaceException {
+        Path existing = part.toAbsolutePath();
+        while (existing != null && !Files.isDirectory(existing)) {
+            existing = existing.getParent();
+        }
+        long free;
+        try {
+            FileStore store = Files.getFileStore(existing);
+            if (store.getTotalSpace() <= 0) {
+                return;
+            }
+            free = store.getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        if (free < needed) {
+            throw new NoSpaceException(String.format(Locale.ROOT, "not enough disk space for the update: %s more are needed in %s"
+                    + " but only %s are free. Free some space on that disk and try again.", size(needed),
+                    part.toAbsolutePath().getParent(), size(free)), cause);
+        }
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1_000_000 ? String.format(Locale.ROOT, "%,d bytes", bytes)
+                : String.format(Locale.ROOT, "%.1f MB (%,d bytes)", bytes / 1e6, bytes);
+    }
+
+    /** The disk cannot hold the download; its message is for the user. */
+    private static final class NoSpaceException extends IOException {
+        NoSpaceException(String message, IOException cause) {
+            super(message, cause);
+        }
     }
 
     private static boolean exists(Path file) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
@@ -15,8 +16,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Extracts a {@code .tar.gz} into an empty directory, refusing anything that could land outside it:
- * absolute names, {@code ..}, links whose target leaves the tree, hard links, devices. Permissions
- * keep their execute bits; owners are never applied.
+ * absolute names, {@code ..}, links whose target leaves the tree, hard links, devices. Names are
+ * checked as text and then on disk: every entry's folder is resolved through the links extracted
+ * before it ({@link Path#toRealPath}) and must be inside the root, and a link target may only climb
+ * ({@code ../}) from that real folder before it descends, so no chain of links ({@code a -> .} then
+ * {@code a/b -> ..}) leads out. Permissions keep their execute bits; owners are never applied.
  */
 public final class TarGzExtractor {
     private TarGzExtractor() {
@@ -33,21 +37,21 @@ public final class TarGzExtractor {
     public static int extract(InputStream gzipped, Path into) throws IOException {
         Path root = into.toAbsolutePath().normalize();
         Files.createDirectories(root);
+        Path realRoot = root.toRealPath();
         int files = 0;
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(new BufferedInputStream(gzipped, 1 << 16)))) {
             for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
-                Path target = inside(root, entry.getName());
+                Path named = inside(root, entry.getName());
+                if (!entry.isDirectory() && named.equals(root)) {
+                    throw new IOException("archive entry '" + entry.getName() + "' has no file name");
+                }
                 if (entry.isDirectory()) {
-                    Files.createDirectories(target);
+                    directory(realRoot, named, entry.getName());
                 } else if (entry.isSymbolicLink()) {
-                    Path link = Path.of(entry.getLinkName());
-                    if (link.isAbsolute() || !target.getParent().resolve(link).normalize().startsWith(root)) {
-                        throw new IOException("archive entry " + entry.getName() + " links outside the archive: " + link);
-                    }
-                    Files.createDirectories(target.getParent());
-                    Files.createSymbolicLink(target, link);
+                    Path folder = directory(realRoot, named.getParent(), entry.getName());
+                    Files.createSymbolicLink(folder.resolve(named.getFileName()), linkTarget(realRoot, folder, entry));
                 } else if (entry.isFile()) {
-                    Files.createDirectories(target.getParent());
+                    Path target = directory(realRoot, named.getParent(), entry.getName()).resolve(named.getFileName());
                     if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                         throw new FileAlreadyExistsException(entry.getName() + " appears twice in the archive");
                     }
@@ -66,11 +70,67 @@ public final class TarGzExtractor {
     }
 
     private static Path inside(Path root, String name) throws IOException {
-        Path target = root.resolve(name).normalize();
+        Path target = root.resolve(path(name, name)).normalize();
         if (Path.of(name).isAbsolute() || !target.startsWith(root) || target.equals(root) && !name.matches("\\.?/?")) {
             throw new IOException("archive entry escapes the target directory: " + name);
         }
         return target;
+    }
+
+    /**
+     * The folder {@code dir} (created if missing) as it really is on disk, after following the links
+     * extracted so far; refused unless it is inside the root. The nearest existing folder is checked
+     * before anything is created, so no folder is ever made outside.
+     */
+    private static Path directory(Path realRoot, Path dir, String entry) throws IOException {
+        Path existing = dir;
+        while (!Files.isDirectory(existing)) {
+            existing = existing.getParent();
+        }
+        if (!existing.toRealPath().startsWith(realRoot)) {
+            throw new IOException("archive entry " + entry + " leads outside the target directory through a link");
+        }
+        Files.createDirectories(dir);
+        Path real = dir.toRealPath();
+        if (!real.startsWith(realRoot)) {
+            throw new IOException("archive entry " + entry + " leads outside the target directory through a link");
+        }
+        return real;
+    }
+
+    /**
+     * A relative target that first climbs ({@code ..}) from the link's real folder, never above the
+     * root, and then only descends. A {@code ..} after a name is refused: the name may be (or later
+     * become) a link, so the text would not say where it leads.
+     */
+    private static Path linkTarget(Path realRoot, Path folder, TarArchiveEntry entry) throws IOException {
+        String text = entry.getLinkName();
+        Path link = path(text, entry.getName());
+        if (text.isEmpty() || link.isAbsolute()) {
+            throw new IOException("archive entry " + entry.getName() + " links outside the archive: '" + text + "'");
+        }
+        Path reached = folder;
+        boolean descending = false;
+        for (Path part : link) {
+            if (part.toString().equals("..")) {
+                if (descending || reached.equals(realRoot)) {
+                    throw new IOException("archive entry " + entry.getName() + " links outside the archive: " + text);
+                }
+                reached = reached.getParent();
+            } else if (!part.toString().equals(".")) {
+                descending = true;
+            }
+        }
+        return link;
+    }
+
+    /** A name from the archive as a path; names this file system cannot hold (a NUL, say) are refused. */
+    private static Path path(String text, String entry) throws IOException {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new IOException("archive entry " + entry.replace('\0', '?') + " is not a valid file name here: " + e.getReason());
+        }
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {

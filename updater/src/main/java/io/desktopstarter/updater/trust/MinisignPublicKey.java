@@ -18,11 +18,12 @@ public record MinisignPublicKey(byte[] keyId, byte[] key) {
     }
 
     public static MinisignPublicKey parse(String text) throws MinisignFormatException {
+        // Line breaks alone (U+0085 is one, but not white space to strip()) split into no lines at all.
         String[] lines = text.strip().split("\\R");
-        String encoded = lines[lines.length - 1].strip();
-        if (lines.length > 2 || (lines.length == 2 && !lines[0].startsWith("untrusted comment:"))) {
+        if (lines.length == 0 || lines.length > 2 || (lines.length == 2 && !lines[0].startsWith("untrusted comment:"))) {
             throw new MinisignFormatException("not a minisign public key: expected an optional 'untrusted comment:' line and one base64 line");
         }
+        String encoded = lines[lines.length - 1].strip();
         byte[] raw;
         try {
             raw = Base64.getDecoder().decode(encoded);
