@@ -81,8 +81,13 @@ public final class SecurityGate {
         if (rawQuery.isEmpty()) {
             return Optional.empty();
         }
+        String[] pairs = rawQuery.get().split("&", FormParser.MAX_FIELDS + 2);
+        if (pairs.length > FormParser.MAX_FIELDS) {
+            // More pairs than any form may have: refuse rather than read a token out of the rest.
+            return Optional.empty();
+        }
         Optional<String> found = Optional.empty();
-        for (String pair : rawQuery.get().split("&", 64)) {
+        for (String pair : pairs) {
             if (pair.startsWith("token=")) {
                 if (found.isPresent()) {
                     return Optional.empty();

@@ -17,7 +17,12 @@ final class WireInput {
         }
     }
 
-    private final Socket socket;
+    /** Sets how long one read may block (a socket's {@code SO_TIMEOUT}). */
+    interface ReadTimeout {
+        void set(int millis) throws IOException;
+    }
+
+    private final ReadTimeout readTimeout;
     private final InputStream in;
     private final byte[] buffer = new byte[8 * 1024];
     private int position;
@@ -25,8 +30,12 @@ final class WireInput {
     private long deadline = Long.MAX_VALUE;
 
     WireInput(Socket socket) throws IOException {
-        this.socket = socket;
-        this.in = socket.getInputStream();
+        this(socket.getInputStream(), socket::setSoTimeout);
+    }
+
+    WireInput(InputStream in, ReadTimeout readTimeout) {
+        this.in = in;
+        this.readTimeout = readTimeout;
     }
 
     void deadline(java.time.Duration fromNow) {
@@ -57,7 +66,7 @@ final class WireInput {
         if (left <= 0) {
             throw new DeadlineException();
         }
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+        readTimeout.set((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
         int n;
         try {
             n = in.read(buffer);
