@@ -59,19 +59,19 @@ class NavigationGuardIT {
 
         awaitOpened("https://github.com/desktop-java-starter/desktop-java-starter");
         Thread.sleep(500);
-        assertThat(onFx(() -> (String) window.engine().executeScript("location.href"))).isEqualTo(session.origin() + "/about/");
-        assertThat(onFx(() -> window.engine().getDocument().getElementById("project-home"))).isNotNull();
+        assertThat(FxToolkit.onFx(() -> (String) window.engine().executeScript("location.href"))).isEqualTo(session.origin() + "/about/");
+        assertThat(FxToolkit.onFx(() -> window.engine().getDocument().getElementById("project-home"))).isNotNull();
     }
 
     @Test
     void targetBlankLinkNeverOpensASecondWindow() throws Exception {
-        int windowsBefore = onFx(() -> javafx.stage.Window.getWindows().size());
+        int windowsBefore = FxToolkit.onFx(() -> javafx.stage.Window.getWindows().size());
 
         click("release-notes");
 
         awaitOpened("https://github.com/desktop-java-starter/desktop-java-starter/releases");
-        assertThat(onFx(() -> javafx.stage.Window.getWindows().size())).isEqualTo(windowsBefore);
-        assertThat(onFx(() -> (String) window.engine().executeScript("location.href"))).isEqualTo(session.origin() + "/about/");
+        assertThat(FxToolkit.onFx(() -> javafx.stage.Window.getWindows().size())).isEqualTo(windowsBefore);
+        assertThat(FxToolkit.onFx(() -> (String) window.engine().executeScript("location.href"))).isEqualTo(session.origin() + "/about/");
     }
 
     @Test
@@ -95,7 +95,7 @@ class NavigationGuardIT {
         Platform.runLater(() -> window.engine().executeScript("location.href = 'file:///etc/passwd'"));
         Thread.sleep(1000);
 
-        assertThat(onFx(() -> (String) window.engine().executeScript("location.href"))).startsWith(session.origin());
+        assertThat(FxToolkit.onFx(() -> (String) window.engine().executeScript("location.href"))).startsWith(session.origin());
         assertThat(opened).noneMatch(u -> u.startsWith("file:"));
     }
 
@@ -108,17 +108,5 @@ class NavigationGuardIT {
             Thread.sleep(50);
         }
         assertThat(opened).contains(url);
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(10, TimeUnit.SECONDS);
     }
 }

@@ -8,12 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -53,7 +50,7 @@ class TarGzExtractorFuzzTest {
                 assertThat(regularFiles(into)).as("files reported").isEqualTo(files);
             }
         } finally {
-            deleteTree(sandbox);
+            Directories.deleteTree(sandbox);
         }
     }
 
@@ -110,23 +107,6 @@ class TarGzExtractorFuzzTest {
         try (Stream<Path> walk = Files.walk(into)) {
             return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).count();
         }
-    }
-
-    /** Deletes links as links: nothing outside the sandbox is followed or removed. */
-    private static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     static byte[] gzipped(byte[] input) throws IOException {
