@@ -1,5 +1,6 @@
 package io.desktopstarter.core;
 
+import io.desktopstarter.contract.LaunchEnvironment;
 import io.desktopstarter.core.config.Settings;
 import io.desktopstarter.core.files.PrivateFiles;
 import java.io.IOException;
@@ -21,7 +22,7 @@ final class AppData {
     static final class UnusableException extends Exception {
         UnusableException(Path dir, Exception cause) {
             super("Cannot use the app-data directory " + dir + " (" + describe(cause) + "). Make it writable, "
-                    + "or set " + Settings.ENV_APP_DATA_DIR + " to a writable directory.", cause);
+                    + "or set " + LaunchEnvironment.APP_DATA_DIR + " to a writable directory.", cause);
         }
 
         private static String describe(Exception e) {

@@ -1,5 +1,9 @@
 package io.desktopstarter.core;
 
+import io.desktopstarter.contract.LaunchEnvironment;
+import io.desktopstarter.contract.ReadyLine;
+import io.desktopstarter.contract.SessionToken;
+import io.desktopstarter.contract.TerminationSignals;
 import io.desktopstarter.core.config.BuildInfo;
 import io.desktopstarter.core.config.ConfigException;
 import io.desktopstarter.core.config.Settings;
@@ -10,7 +14,6 @@ import io.desktopstarter.core.db.StorageException;
 import io.desktopstarter.core.lifecycle.ExitCode;
 import io.desktopstarter.core.lifecycle.ParentWatchdog;
 import io.desktopstarter.core.lifecycle.StartupTimer;
-import io.desktopstarter.core.lifecycle.TerminationSignals;
 import io.desktopstarter.core.logging.LogSetup;
 import io.desktopstarter.core.tasks.TaskRepository;
 import io.desktopstarter.core.tasks.Worker;
@@ -19,7 +22,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -115,8 +117,7 @@ public final class Main {
             backend.awaitStopped(DRAIN.plusSeconds(1));
         });
         PrintStream stdout = System.out;
-        stdout.println("{\"event\":\"ready\",\"port\":" + backend.port() + ",\"pid\":" + ProcessHandle.current().pid()
-                + ",\"version\":\"" + BuildInfo.version() + "\"}");
+        stdout.println(ReadyLine.format(backend.port(), ProcessHandle.current().pid(), BuildInfo.version()));
         stdout.flush();
         // The launcher reads stdout for the ready line only; anything a library prints goes to stderr.
         System.setOut(System.err);
@@ -157,10 +158,8 @@ public final class Main {
 
     private static Map<String, String> devEnvironment() {
         Map<String, String> env = new HashMap<>(System.getenv());
-        byte[] token = new byte[32];
-        new SecureRandom().nextBytes(token);
-        env.put(Settings.ENV_TOKEN, HexFormat.of().formatHex(token));
-        env.putIfAbsent(Settings.ENV_MODE, "development");
+        env.put(LaunchEnvironment.TOKEN, SessionToken.generate());
+        env.putIfAbsent(LaunchEnvironment.MODE, LaunchEnvironment.DEVELOPMENT);
         return env;
     }
 

@@ -1,5 +1,6 @@
 package io.desktopstarter.core.config;
 
+import io.desktopstarter.contract.LaunchEnvironment;
 import java.util.Locale;
 
 /** Whether the backend runs from an installed app or from a developer's checkout. */
@@ -13,10 +14,10 @@ public enum Mode {
             return PACKAGED;
         }
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "packaged" -> PACKAGED;
-            case "development" -> DEVELOPMENT;
-            default -> throw new ConfigException(
-                    "DESKTOP_STARTER_MODE must be 'packaged' or 'development', not '" + value + "'");
+            case LaunchEnvironment.PACKAGED -> PACKAGED;
+            case LaunchEnvironment.DEVELOPMENT -> DEVELOPMENT;
+            default -> throw new ConfigException(LaunchEnvironment.MODE + " must be '" + LaunchEnvironment.PACKAGED
+                    + "' or '" + LaunchEnvironment.DEVELOPMENT + "', not '" + value + "'");
         };
     }
 

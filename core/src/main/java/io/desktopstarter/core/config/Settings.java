@@ -1,11 +1,13 @@
 package io.desktopstarter.core.config;
 
+import io.desktopstarter.contract.AppDataLocation;
+import io.desktopstarter.contract.LaunchEnvironment;
+import io.desktopstarter.contract.SessionToken;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * Everything the backend reads from its environment, checked once at start.
@@ -25,14 +27,6 @@ public record Settings(
         Optional<String> shellName,
         TaskTimings taskTimings) {
 
-    public static final String ENV_TOKEN = "DESKTOP_STARTER_TOKEN";
-    public static final String ENV_APP_DATA_DIR = "DESKTOP_STARTER_APP_DATA_DIR";
-    public static final String ENV_PARENT_PID = "DESKTOP_STARTER_PARENT_PID";
-    public static final String ENV_MODE = "DESKTOP_STARTER_MODE";
-    public static final String ENV_SHELL = "DESKTOP_STARTER_SHELL";
-
-    private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
-
     public Settings {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(appDataDir, "appDataDir");
@@ -40,24 +34,24 @@ public record Settings(
         Objects.requireNonNull(parentPid, "parentPid");
         Objects.requireNonNull(shellName, "shellName");
         Objects.requireNonNull(taskTimings, "taskTimings");
-        if (!TOKEN.matcher(token).matches()) {
-            throw new ConfigException(ENV_TOKEN + " must be 64 lowercase hex characters (32 random bytes)");
+        if (!SessionToken.isWellFormed(token)) {
+            throw new ConfigException(LaunchEnvironment.TOKEN + " must be 64 lowercase hex characters (32 random bytes)");
         }
     }
 
     /** Reads the documented environment variables; throws {@link ConfigException} with a fix-it message. */
     public static Settings fromEnvironment(Map<String, String> env) {
-        String token = env.get(ENV_TOKEN);
+        String token = env.get(LaunchEnvironment.TOKEN);
         if (token == null || token.isBlank()) {
-            throw new ConfigException(ENV_TOKEN + " is not set. The backend is started by a desktop shell, "
+            throw new ConfigException(LaunchEnvironment.TOKEN + " is not set. The backend is started by a desktop shell, "
                     + "which passes a per-session token; to run it on its own use --dev.");
         }
         return new Settings(
                 token.trim(),
-                AppDataDir.resolve(env, System.getProperty("os.name", ""), System.getProperty("user.home", ".")),
-                Mode.parse(env.get(ENV_MODE)),
-                parsePid(env.get(ENV_PARENT_PID)),
-                Optional.ofNullable(env.get(ENV_SHELL)).filter(s -> !s.isBlank()),
+                AppDataLocation.resolve(env),
+                Mode.parse(env.get(LaunchEnvironment.MODE)),
+                parsePid(env.get(LaunchEnvironment.PARENT_PID)),
+                Optional.ofNullable(env.get(LaunchEnvironment.SHELL)).filter(s -> !s.isBlank()),
                 TaskTimings.fromEnvironment(env));
     }
 
@@ -72,7 +66,7 @@ public record Settings(
             }
             return OptionalLong.of(pid);
         } catch (NumberFormatException e) {
-            throw new ConfigException(ENV_PARENT_PID + " must be a positive process id, not '" + value + "'");
+            throw new ConfigException(LaunchEnvironment.PARENT_PID + " must be a positive process id, not '" + value + "'");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.desktopstarter.core.support;
 
+import io.desktopstarter.contract.SessionToken;
 import io.desktopstarter.core.Backend;
 import io.desktopstarter.core.config.Mode;
 import io.desktopstarter.core.config.Settings;
@@ -7,10 +8,8 @@ import io.desktopstarter.core.config.TaskTimings;
 import io.desktopstarter.core.http.wire.WireLimits;
 import io.desktopstarter.core.http.wire.WireServer;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -44,9 +43,7 @@ public final class TestBackend implements AutoCloseable {
     }
 
     public static String newToken() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return SessionToken.generate();
     }
 
     public TestClient client() {
