@@ -1,5 +1,8 @@
 package io.desktopstarter.staging.build;
 
+import io.desktopstarter.contract.LaunchEnvironment;
+import io.desktopstarter.contract.ReadyLine;
+import io.desktopstarter.contract.SessionToken;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +12,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -28,7 +30,6 @@ import java.util.stream.Stream;
  * and classes only a first run needs (Flyway, Jackson) would make every start slower.
  */
 final class AotTrainer {
-    private static final Pattern PORT = Pattern.compile("\"port\":(\\d+)");
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([0-9a-f]+)\"");
     private static final Pattern EDIT = Pattern.compile("href=\"/items/(\\d+)/edit/\"");
 
@@ -63,13 +64,13 @@ final class AotTrainer {
         if (cacheFile != null) {
             command.add(1, "-XX:AOTCacheOutput=" + stageRoot.relativize(cacheFile).toString().replace('\\', '/'));
         }
-        String token = newToken();
+        String token = SessionToken.generate();
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(stageRoot.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("DESKTOP_STARTER_TOKEN", token);
-        builder.environment().put("DESKTOP_STARTER_APP_DATA_DIR", appData.toString());
-        builder.environment().put("DESKTOP_STARTER_MODE", "packaged");
+        builder.environment().put(LaunchEnvironment.TOKEN, token);
+        builder.environment().put(LaunchEnvironment.APP_DATA_DIR, appData.toString());
+        builder.environment().put(LaunchEnvironment.MODE, LaunchEnvironment.PACKAGED);
         Process process = null;
         try {
             process = builder.start();
@@ -152,18 +153,12 @@ final class AotTrainer {
     private static int readPort(Process process) throws IOException, StageException {
         BufferedReader out = process.inputReader(StandardCharsets.UTF_8);
         for (String line; (line = out.readLine()) != null; ) {
-            Matcher m = PORT.matcher(line);
-            if (line.startsWith("{") && m.find()) {
-                return Integer.parseInt(m.group(1));
+            Optional<ReadyLine.Ready> ready = ReadyLine.parse(line);
+            if (ready.isPresent()) {
+                return ready.get().port();
             }
         }
         throw new StageException("AOT training: the backend exited without a ready line");
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 
     static void deleteTree(Path root) {

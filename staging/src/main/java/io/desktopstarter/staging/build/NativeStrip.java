@@ -54,8 +54,4 @@ public final class NativeStrip {
             return java.util.Arrays.equals(in.readNBytes(4), ELF);
         }
     }
-
-    public static boolean isLinux() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux");
-    }
 }

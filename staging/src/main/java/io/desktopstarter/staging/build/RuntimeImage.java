@@ -1,5 +1,6 @@
 package io.desktopstarter.staging.build;
 
+import io.desktopstarter.contract.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class RuntimeImage {
             args.addAll(List.of("--compress", compress));
         }
         JdkTools.run("jlink", args);
-        Path java = output.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
+        Path java = output.resolve("bin").resolve(Platform.current().exe("java"));
         if (!Files.isExecutable(java)) {
             throw new StageException("jlink produced no executable " + java);
         }
@@ -38,9 +39,5 @@ final class RuntimeImage {
         } catch (java.io.IOException e) {
             throw new StageException("cannot trim " + output.resolve("bin") + ": " + e.getMessage());
         }
-    }
-
-    static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
     }
 }

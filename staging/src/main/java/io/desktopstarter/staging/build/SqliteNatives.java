@@ -1,5 +1,6 @@
 package io.desktopstarter.staging.build;
 
+import io.desktopstarter.contract.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -30,7 +30,7 @@ final class SqliteNatives {
     /** The JVM options for the extracted library, or empty when {@code jar} is not sqlite-jdbc. */
     static Optional<List<String>> relocate(Path jar, Path nativeDir, Path stageRoot, Instant time)
             throws IOException, StageException {
-        String hostDir = PREFIX + osName() + "/" + archName() + "/";
+        String hostDir = hostDir(Platform.current());
         String libraryEntry = null;
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             boolean hasNatives = false;
@@ -82,28 +82,17 @@ final class SqliteNatives {
         out.closeEntry();
     }
 
-    /** sqlite-jdbc's own names for the platform directories. */
-    static String osName() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("win")) {
-            return "Windows";
-        }
-        if (os.contains("mac") || os.contains("darwin")) {
-            return "Mac";
-        }
-        if (os.contains("freebsd")) {
-            return "FreeBSD";
-        }
-        return "Linux";
-    }
-
-    static String archName() {
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        return switch (arch) {
-            case "amd64", "x86_64" -> "x86_64";
-            case "aarch64", "arm64" -> "aarch64";
-            default -> arch;
+    /** sqlite-jdbc's folder for a platform's library, e.g. {@code org/sqlite/native/Linux/x86_64/}. */
+    static String hostDir(Platform platform) {
+        String os = switch (platform.os()) {
+            case LINUX -> "Linux";
+            case WINDOWS -> "Windows";
+            case MACOS -> "Mac";
         };
+        String arch = switch (platform.arch()) {
+            case X64 -> "x86_64";
+            case ARM64 -> "aarch64";
+        };
+        return PREFIX + os + "/" + arch + "/";
     }
-
 }

@@ -1,5 +1,7 @@
 package io.desktopstarter.staging.build;
 
+import io.desktopstarter.contract.LaunchEnvironment;
+import io.desktopstarter.contract.Platform;
 import io.desktopstarter.staging.manifest.CommandSpec;
 import io.desktopstarter.staging.manifest.Manifests;
 import io.desktopstarter.staging.manifest.RuntimeManifest;
@@ -47,10 +49,10 @@ public final class StageBuilder {
         RuntimeImage.link(modules, out.resolve("runtime"), request.compress(), !request.aot());
         materializeSymlinks(out);
         // Before the AOT training run, so the cache is made with the very files that ship.
-        int stripped = NativeStrip.isLinux() ? NativeStrip.strip(out) : 0;
+        int stripped = Platform.current().os() == Platform.Os.LINUX ? NativeStrip.strip(out) : 0;
         progress.accept("jlink: runtime image ready (compress=" + request.compress() + ", " + stripped + " native files stripped)");
 
-        String javaPath = "runtime/bin/" + (RuntimeImage.isWindows() ? "java.exe" : "java");
+        String javaPath = "runtime/bin/" + Platform.current().exe("java");
         String classPath = jars.stream().map(j -> "app/" + j.getFileName())
                 .collect(Collectors.joining(java.io.File.pathSeparator));
         normalizeTimes(out, request);
@@ -71,7 +73,7 @@ public final class StageBuilder {
         RuntimeManifest manifest = new RuntimeManifest(
                 RuntimeManifest.SCHEMA_VERSION, request.appId(), request.version(), request.createdAt().toString(),
                 backend, backend.plus("--worker"), "/health/", RuntimeManifest.ReadyLine.JSON,
-                List.of("DESKTOP_STARTER_TOKEN"), modules, aotCache,
+                List.of(LaunchEnvironment.TOKEN), modules, aotCache,
                 Digests.tree(out, RuntimeManifest.FILE_NAME));
         Path manifestFile = out.resolve(RuntimeManifest.FILE_NAME);
         Files.write(manifestFile, Manifests.toBytes(manifest));

@@ -1,16 +1,18 @@
 package io.desktopstarter.staging.launch;
 
+import io.desktopstarter.contract.LaunchEnvironment;
+import io.desktopstarter.contract.ReadyLine;
+import io.desktopstarter.contract.SessionToken;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Starts, supervises and stops the backend for a shell: server first, worker after the server is
@@ -27,9 +27,6 @@ import java.util.regex.Pattern;
  * runs one backend once.
  */
 public final class BackendLauncher implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile("^\\{.*\"event\"\\s*:\\s*\"ready\".*}$");
-    private static final Pattern PORT = Pattern.compile("\"port\"\\s*:\\s*(\\d{1,5})");
-
     private final BackendSource source;
     private final LaunchOptions options;
     private final Consumer<LauncherEvent> listener;
@@ -56,7 +53,7 @@ public final class BackendLauncher implements AutoCloseable {
         }
         listener.accept(new LauncherEvent.Starting(source.describe()));
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
-        String token = newToken();
+        String token = SessionToken.generate();
         try {
             server = spawn(source.serverCommand(), token, "server");
             int port = awaitReadyLine(server, deadline);
@@ -133,13 +130,13 @@ public final class BackendLauncher implements AutoCloseable {
     private Process spawn(List<String> command, String token, String role) throws LaunchException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(source.workingDirectory().toFile());
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("DESKTOP_STARTER_"));
+        env.keySet().removeIf(k -> k.startsWith(LaunchEnvironment.PREFIX));
         env.putAll(options.extraEnv());
-        env.put("DESKTOP_STARTER_TOKEN", token);
-        env.put("DESKTOP_STARTER_MODE", source.mode());
-        env.put("DESKTOP_STARTER_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
-        options.appDataDir().ifPresent(dir -> env.put("DESKTOP_STARTER_APP_DATA_DIR", dir.toString()));
-        options.shellName().ifPresent(name -> env.put("DESKTOP_STARTER_SHELL", name));
+        env.put(LaunchEnvironment.TOKEN, token);
+        env.put(LaunchEnvironment.MODE, source.mode());
+        env.put(LaunchEnvironment.PARENT_PID, Long.toString(ProcessHandle.current().pid()));
+        options.appDataDir().ifPresent(dir -> env.put(LaunchEnvironment.APP_DATA_DIR, dir.toString()));
+        options.shellName().ifPresent(name -> env.put(LaunchEnvironment.SHELL, name));
         Process process;
         try {
             process = builder.start();
@@ -159,13 +156,14 @@ public final class BackendLauncher implements AutoCloseable {
         CompletableFuture<Integer> port = new CompletableFuture<>();
         BufferedReader stdout = process.inputReader(StandardCharsets.UTF_8);
         tail.pump("backend-server-stdout", stdout, line -> {
-            if (!port.isDone() && READY.matcher(line.strip()).matches()) {
-                Matcher m = PORT.matcher(line);
-                if (m.find() && Integer.parseInt(m.group(1)) > 0 && Integer.parseInt(m.group(1)) < 65536) {
-                    port.complete(Integer.parseInt(m.group(1)));
-                } else {
-                    port.completeExceptionally(new IllegalStateException("ready line without a valid port: " + line));
-                }
+            if (port.isDone()) {
+                return;
+            }
+            Optional<ReadyLine.Ready> ready = ReadyLine.parse(line);
+            if (ready.isPresent()) {
+                port.complete(ready.get().port());
+            } else if (ReadyLine.announcesReady(line)) {
+                port.completeExceptionally(new IllegalStateException("not a valid ready line: " + line));
             }
         });
         process.onExit().thenRun(() -> port.completeExceptionally(new IllegalStateException("exited")));
@@ -294,11 +292,5 @@ public final class BackendLauncher implements AutoCloseable {
 
     private static long remaining(long deadline) {
         return Math.max(0, deadline - System.nanoTime());
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

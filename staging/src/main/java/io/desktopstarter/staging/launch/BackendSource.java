@@ -1,5 +1,7 @@
 package io.desktopstarter.staging.launch;
 
+import io.desktopstarter.contract.LaunchEnvironment;
+import io.desktopstarter.contract.Platform;
 import io.desktopstarter.staging.manifest.ManifestException;
 import io.desktopstarter.staging.manifest.Manifests;
 import io.desktopstarter.staging.manifest.RuntimeManifest;
@@ -22,7 +24,7 @@ public sealed interface BackendSource {
 
     String healthPath();
 
-    /** Value for {@code DESKTOP_STARTER_MODE}. */
+    /** Value for {@value LaunchEnvironment#MODE}. */
     String mode();
 
     String describe();
@@ -51,7 +53,7 @@ public sealed interface BackendSource {
 
         @Override
         public String mode() {
-            return "packaged";
+            return LaunchEnvironment.PACKAGED;
         }
 
         @Override
@@ -99,7 +101,7 @@ public sealed interface BackendSource {
 
         @Override
         public String mode() {
-            return "development";
+            return LaunchEnvironment.DEVELOPMENT;
         }
 
         @Override
@@ -139,7 +141,7 @@ public sealed interface BackendSource {
         } catch (IOException e) {
             throw new ManifestException("No dependency folder " + target.resolve("lib") + "; run ./mvnw -pl core package", e);
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java");
+        Path java = Path.of(System.getProperty("java.home"), "bin", Platform.current().exe("java"));
         return new Development(java, classPath, mainClass, target.toAbsolutePath());
     }
 }
