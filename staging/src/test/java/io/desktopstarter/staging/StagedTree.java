@@ -1,7 +1,7 @@
 package io.desktopstarter.staging;
 
+import io.desktopstarter.foundation.files.Trees;
 import java.io.IOException;
-import io.desktopstarter.staging.build.StageBuilder;
 import java.nio.file.Path;
 
 /** The tree Maven staged at package time, and throw-away copies of it for tests that damage it. */
@@ -18,7 +18,7 @@ public final class StagedTree {
     }
 
     public static Path copyTo(Path target) throws IOException {
-        StageBuilder.copyTree(path(), target);
+        Trees.copy(path(), target);
         return target;
     }
 

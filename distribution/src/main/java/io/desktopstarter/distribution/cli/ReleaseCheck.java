@@ -2,7 +2,7 @@ package io.desktopstarter.distribution.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.desktopstarter.signing.checksums.ChecksumManifest;
+import io.desktopstarter.foundation.digest.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class ReleaseCheck {
                     problems.add(name + " (listed in " + json + ")");
                     continue;
                 }
-                if (Files.size(file) != artifact.path("size").asLong() || !ChecksumManifest.sha256(file).equals(artifact.path("sha256").asText())) {
+                if (Files.size(file) != artifact.path("size").asLong() || !Sha256.hex(file).equals(artifact.path("sha256").asText())) {
                     problems.add(name + " differs from release.json (size or sha256)");
                 }
                 if (signed) {

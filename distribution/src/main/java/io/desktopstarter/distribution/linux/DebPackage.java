@@ -1,7 +1,7 @@
 package io.desktopstarter.distribution.linux;
 
 import io.desktopstarter.distribution.packaging.AppInfo;
-import io.desktopstarter.distribution.packaging.Trees;
+import io.desktopstarter.foundation.files.Trees;
 import io.desktopstarter.staging.build.HostTools;
 import io.desktopstarter.staging.build.StageException;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package io.desktopstarter.distribution.packaging;
 
 import io.desktopstarter.distribution.tools.BuildException;
-import io.desktopstarter.updater.install.TarGzExtractor;
+import io.desktopstarter.foundation.archive.TarGzExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.desktopstarter.distribution.release;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.desktopstarter.distribution.packaging.AppInfo;
+import io.desktopstarter.foundation.digest.Sha256;
 import io.desktopstarter.signing.checksums.ChecksumManifest;
 import io.desktopstarter.updater.feed.PlatformKey;
 import io.desktopstarter.updater.kit.UpdateKit;
@@ -93,7 +94,7 @@ public final class ReleaseWriter {
         Map<String, String> digests = new LinkedHashMap<>();
         artifacts.forEach(a -> digests.put(a.name(), a.sha256()));
         if (signing.isPresent()) {
-            digests.put("latest.json", ChecksumManifest.sha256(out.resolve("latest.json")));
+            digests.put("latest.json", Sha256.hex(out.resolve("latest.json")));
         }
         Path manifest = Files.writeString(out.resolve(app.manifestName()), ChecksumManifest.format(digests));
         signing.ifPresent(s -> {
@@ -118,7 +119,7 @@ public final class ReleaseWriter {
     }
 
     private Artifact describe(Path file, Optional<String> platform) throws IOException {
-        return new Artifact(file, Files.size(file), ChecksumManifest.sha256(file), platform);
+        return new Artifact(file, Files.size(file), Sha256.hex(file), platform);
     }
 
     private String releaseJson(List<Artifact> artifacts) throws IOException {

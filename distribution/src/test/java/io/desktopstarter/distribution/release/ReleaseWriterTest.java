@@ -3,6 +3,7 @@ package io.desktopstarter.distribution.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.desktopstarter.distribution.packaging.AppInfo;
+import io.desktopstarter.foundation.archive.TarGzExtractor;
 import io.desktopstarter.signing.checksums.ChecksumManifest;
 import io.desktopstarter.signing.keys.KdfLimits;
 import io.desktopstarter.signing.keys.SecretKey;
@@ -10,7 +11,6 @@ import io.desktopstarter.signing.keys.SecretKeyFile;
 import io.desktopstarter.updater.feed.PlatformKey;
 import io.desktopstarter.updater.feed.SemanticVersion;
 import io.desktopstarter.updater.flow.UpdateCheck;
-import io.desktopstarter.updater.install.TarGzExtractor;
 import io.desktopstarter.updater.kit.UpdateKit;
 import io.desktopstarter.updater.policy.FeedPolicy;
 import io.desktopstarter.updater.policy.UrlPolicy;

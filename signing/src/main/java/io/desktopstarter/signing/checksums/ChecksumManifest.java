@@ -1,6 +1,6 @@
 package io.desktopstarter.signing.checksums;
 
-import io.desktopstarter.updater.trust.Sha256;
+import io.desktopstarter.foundation.digest.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ public final class ChecksumManifest {
     public static String create(List<Path> files) throws IOException {
         Map<String, String> digests = new TreeMap<>();
         for (Path file : files) {
-            digests.put(file.getFileName().toString(), sha256(file));
+            digests.put(file.getFileName().toString(), Sha256.hex(file));
         }
         return format(digests);
     }
@@ -71,7 +71,7 @@ public final class ChecksumManifest {
             }
             String name = m.group(2);
             try {
-                result.add(new Entry(name, sha256(dir.resolve(name)).equals(m.group(1)) ? Status.OK : Status.MISMATCH));
+                result.add(new Entry(name, Sha256.hex(dir.resolve(name)).equals(m.group(1)) ? Status.OK : Status.MISMATCH));
             } catch (NoSuchFileException e) {
                 result.add(new Entry(name, Status.MISSING));
             }
@@ -80,9 +80,5 @@ public final class ChecksumManifest {
             throw new IOException(manifest + " lists no files");
         }
         return result;
-    }
-
-    public static String sha256(Path file) throws IOException {
-        return Sha256.hex(file);
     }
 }

@@ -1,5 +1,6 @@
 package io.desktopstarter.signing.cli;
 
+import io.desktopstarter.foundation.cli.CliCommand;
 import io.desktopstarter.signing.authenticode.AuthenticodeSigning;
 import io.desktopstarter.signing.authenticode.WindowsSigningInputs;
 import io.desktopstarter.signing.checksums.ChecksumManifest;
@@ -15,7 +16,6 @@ import io.desktopstarter.signing.preflight.Finding;
 import io.desktopstarter.signing.preflight.NativeScanner;
 import io.desktopstarter.signing.preflight.Preflight;
 import io.desktopstarter.signing.sign.MinisignSigner;
-import io.desktopstarter.updater.cli.CliCommand;
 import io.desktopstarter.updater.trust.MinisignFormatException;
 import io.desktopstarter.updater.trust.MinisignPublicKey;
 import io.desktopstarter.updater.trust.MinisignSignature;

@@ -1,12 +1,12 @@
 package io.desktopstarter.signing.files;
 
-import io.desktopstarter.updater.store.AtomicFiles;
+import io.desktopstarter.foundation.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Key, signature and manifest files: written atomically (the updater's {@link AtomicFiles}), never replaced by accident. */
+/** Key, signature and manifest files: written atomically ({@link AtomicFiles}), never replaced by accident. */
 public final class SafeFiles {
     private SafeFiles() {
     }

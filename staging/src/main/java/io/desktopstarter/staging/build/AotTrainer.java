@@ -3,6 +3,7 @@ package io.desktopstarter.staging.build;
 import io.desktopstarter.contract.LaunchEnvironment;
 import io.desktopstarter.contract.ReadyLine;
 import io.desktopstarter.contract.SessionToken;
+import io.desktopstarter.foundation.files.Trees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Creates the AOT cache (JDK 25, {@code -XX:AOTCacheOutput}) by running the staged backend
@@ -37,7 +36,7 @@ final class AotTrainer {
     }
 
     static void train(Path stageRoot, List<String> backendCommand, Path cacheFile, Consumer<String> progress)
-            throws StageException {
+            throws StageException, IOException {
         Path appData;
         try {
             appData = Files.createTempDirectory("aot-training-");
@@ -54,7 +53,7 @@ final class AotTrainer {
         } catch (IOException e) {
             throw new StageException("AOT training failed: " + e.getMessage(), e);
         } finally {
-            deleteTree(appData);
+            Trees.delete(appData);
         }
     }
 
@@ -159,18 +158,5 @@ final class AotTrainer {
             }
         }
         throw new StageException("AOT training: the backend exited without a ready line");
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Cannot delete " + root, e);
-        }
     }
 }

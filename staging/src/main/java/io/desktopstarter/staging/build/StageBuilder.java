@@ -2,10 +2,11 @@ package io.desktopstarter.staging.build;
 
 import io.desktopstarter.contract.LaunchEnvironment;
 import io.desktopstarter.contract.Platform;
+import io.desktopstarter.foundation.digest.Sha256;
+import io.desktopstarter.foundation.files.Trees;
 import io.desktopstarter.staging.manifest.CommandSpec;
 import io.desktopstarter.staging.manifest.Manifests;
 import io.desktopstarter.staging.manifest.RuntimeManifest;
-import io.desktopstarter.staging.verify.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class StageBuilder {
     public RuntimeManifest stage(StageRequest request) throws StageException, IOException {
         long started = System.nanoTime();
         Path out = request.output();
-        AotTrainer.deleteTree(out);
+        Trees.delete(out);
         Path app = Files.createDirectories(out.resolve("app"));
 
         List<Path> jars = copyJars(request, app);
@@ -74,36 +75,13 @@ public final class StageBuilder {
                 RuntimeManifest.SCHEMA_VERSION, request.appId(), request.version(), request.createdAt().toString(),
                 backend, backend.plus("--worker"), "/health/", RuntimeManifest.ReadyLine.JSON,
                 List.of(LaunchEnvironment.TOKEN), modules, aotCache,
-                Digests.tree(out, RuntimeManifest.FILE_NAME));
+                Sha256.tree(out, RuntimeManifest.FILE_NAME));
         Path manifestFile = out.resolve(RuntimeManifest.FILE_NAME);
         Files.write(manifestFile, Manifests.toBytes(manifest));
         Files.setLastModifiedTime(manifestFile, FileTime.from(request.createdAt()));
         progress.accept(String.format("Staged %d files, %.1f MB, in %.1f s at %s", manifest.files().size(),
-                treeSize(out) / 1e6, (System.nanoTime() - started) / 1e9, out));
+                Trees.size(out) / 1e6, (System.nanoTime() - started) / 1e9, out));
         return manifest;
-    }
-
-    /** Copies the staged tree elsewhere (e.g. the repo's {@code .stage/backend}), replacing what was there. */
-    public static void copyTree(Path from, Path to) throws IOException {
-        AotTrainer.deleteTree(to);
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    public static long treeSize(Path root) throws IOException {
-        long total = 0;
-        for (Path p : Digests.regularFiles(root)) {
-            total += Files.size(p);
-        }
-        return total;
     }
 
     private static List<Path> copyJars(StageRequest request, Path app) throws IOException, StageException {

@@ -1,5 +1,6 @@
 package io.desktopstarter.staging.cli;
 
+import io.desktopstarter.foundation.files.Trees;
 import io.desktopstarter.staging.build.StageBuilder;
 import io.desktopstarter.staging.build.StageException;
 import io.desktopstarter.staging.build.StageRequest;
@@ -127,7 +128,7 @@ public final class StagingCli {
                     out.flush();
                 }).stage(request);
                 if (copyTo != null) {
-                    StageBuilder.copyTree(output, copyTo);
+                    Trees.copy(output, copyTo);
                     out.println("Copied to " + copyTo);
                 }
                 return 0;

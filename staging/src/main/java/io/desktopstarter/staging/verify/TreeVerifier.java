@@ -1,5 +1,7 @@
 package io.desktopstarter.staging.verify;
 
+import io.desktopstarter.foundation.digest.Sha256;
+import io.desktopstarter.foundation.files.Trees;
 import io.desktopstarter.staging.manifest.RuntimeManifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,14 +27,14 @@ public final class TreeVerifier {
                 modified.add(entry.getKey()); // staged trees hold plain files only; a link could point anywhere
             } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 missing.add(entry.getKey());
-            } else if (!Digests.sha256(file).equals(entry.getValue())) {
+            } else if (!Sha256.hex(file).equals(entry.getValue())) {
                 modified.add(entry.getKey());
             }
         }
         Set<String> extra = new TreeSet<>();
         try (var walk = Files.walk(root)) {
             walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .map(p -> Digests.relative(root, p))
+                    .map(p -> Trees.relative(root, p))
                     .filter(p -> !p.equals(RuntimeManifest.FILE_NAME) && !manifest.files().containsKey(p))
                     .forEach(extra::add);
         }

@@ -1,5 +1,6 @@
 package io.desktopstarter.updater.cli;
 
+import io.desktopstarter.foundation.cli.CliCommand;
 import io.desktopstarter.updater.download.DownloadException;
 import io.desktopstarter.updater.download.DownloadSettings;
 import io.desktopstarter.updater.download.Downloader;

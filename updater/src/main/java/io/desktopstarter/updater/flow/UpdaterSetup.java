@@ -1,5 +1,6 @@
 package io.desktopstarter.updater.flow;
 
+import io.desktopstarter.contract.Platform;
 import io.desktopstarter.updater.download.DownloadSettings;
 import io.desktopstarter.updater.feed.FeedFormatException;
 import io.desktopstarter.updater.feed.PlatformKey;
@@ -61,9 +62,9 @@ public final class UpdaterSetup {
     public static Installer installer(String format, Optional<Path> launcher) {
         return switch (format) {
             case "deb" -> new PackageManagerInstall(PackageManagerInstall.Format.DEB, CommandRunner.SYSTEM,
-                    PackageManagerInstall.runningAsRoot());
+                    Platform.isRoot());
             case "rpm" -> new PackageManagerInstall(PackageManagerInstall.Format.RPM, CommandRunner.SYSTEM,
-                    PackageManagerInstall.runningAsRoot());
+                    Platform.isRoot());
             case "msi", "exe" -> new WindowsInstallerLaunch(CommandRunner.SYSTEM);
             case "dmg", "pkg" -> ancestor(launcher, p -> p.getFileName() != null && p.getFileName().toString().endsWith(".app"))
                     .<Installer>map(app -> new MacAppInstall(app, CommandRunner.SYSTEM))

@@ -1,5 +1,6 @@
 package io.desktopstarter.updater.install;
 
+import io.desktopstarter.foundation.files.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,14 +47,14 @@ public final class MacAppInstall implements Installer {
             Path parent = installedApp.getParent();
             Path incoming = parent.resolve(installedApp.getFileName() + ".incoming");
             Path previous = parent.resolve(installedApp.getFileName() + ".previous");
-            Directories.deleteTree(incoming);
+            Trees.delete(incoming);
             CommandRunner.Result copy = runner.run(List.of("ditto", app.get().toString(), incoming.toString()),
                     Duration.ofMinutes(5));
             if (copy.exitCode() != 0) {
-                Directories.deleteTree(incoming);
+                Trees.delete(incoming);
                 return new InstallOutcome.Failed("copying the new bundle failed: " + copy.tail(3));
             }
-            Directories.deleteTree(previous);
+            Trees.delete(previous);
             Files.move(installedApp, previous, StandardCopyOption.ATOMIC_MOVE);
             Files.move(incoming, installedApp, StandardCopyOption.ATOMIC_MOVE);
             return new InstallOutcome.Installed(version, installedApp);

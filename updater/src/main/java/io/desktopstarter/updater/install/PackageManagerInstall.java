@@ -1,7 +1,6 @@
 package io.desktopstarter.updater.install;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,20 +23,6 @@ public final class PackageManagerInstall implements Installer {
         this.format = format;
         this.runner = runner;
         this.privileged = privileged;
-    }
-
-    /** Whether this process runs as root (Linux: the real uid in /proc/self/status). */
-    public static boolean runningAsRoot() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return line.split("\\s+")[1].equals("0");
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-        return false;
     }
 
     public List<String> command(Path artifact) {

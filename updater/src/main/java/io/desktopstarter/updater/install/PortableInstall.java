@@ -1,5 +1,7 @@
 package io.desktopstarter.updater.install;
 
+import io.desktopstarter.foundation.archive.TarGzExtractor;
+import io.desktopstarter.foundation.files.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -80,15 +82,15 @@ public final class PortableInstall implements Installer {
         TarGzExtractor.extract(verifiedArtifact, incoming);
         Optional<Path> image = findVersion(incoming, version);
         if (image.isEmpty()) {
-            Directories.deleteTree(incoming);
+            Trees.delete(incoming);
             return new InstallOutcome.Failed("the archive holds no versions/" + version + " directory");
         }
         observer.finished(Step.EXTRACTED);
 
         Path versionDir = root.resolve(VERSIONS).resolve(version);
-        Directories.deleteTree(versionDir);
+        Trees.delete(versionDir);
         Files.move(image.get(), versionDir, StandardCopyOption.ATOMIC_MOVE);
-        Directories.deleteTree(incoming);
+        Trees.delete(incoming);
         observer.finished(Step.MOVED_INTO_PLACE);
 
         switchTo(version);
@@ -99,7 +101,7 @@ public final class PortableInstall implements Installer {
             if (previous.isPresent()) {
                 switchTo(previous.get());
             }
-            Directories.deleteTree(versionDir);
+            Trees.delete(versionDir);
             return new InstallOutcome.RolledBack(version, failure.get());
         }
         observer.finished(Step.SMOKE_PASSED);
@@ -122,7 +124,7 @@ public final class PortableInstall implements Installer {
 
     /** Removes what an interrupted update left behind; never touches the active version. */
     public void cleanUp() throws IOException {
-        Directories.deleteTree(root.resolve(INCOMING));
+        Trees.delete(root.resolve(INCOMING));
         Files.deleteIfExists(root.resolve(NEXT_LINK));
     }
 
@@ -137,7 +139,7 @@ public final class PortableInstall implements Installer {
     private void prune(String active, Optional<String> previous) throws IOException {
         for (String version : installedVersions()) {
             if (!version.equals(active) && !previous.map(version::equals).orElse(false)) {
-                Directories.deleteTree(root.resolve(VERSIONS).resolve(version));
+                Trees.delete(root.resolve(VERSIONS).resolve(version));
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.desktopstarter.updater.install;
 
+import io.desktopstarter.contract.LaunchEnvironment;
+import io.desktopstarter.foundation.files.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +27,12 @@ public interface SmokeCheck {
             }
             Path appData = Files.createTempDirectory("desktop-starter-smoke");
             try {
-                CommandRunner.Result result = runner.run(List.of("env", "DESKTOP_STARTER_APP_DATA_DIR=" + appData,
+                CommandRunner.Result result = runner.run(List.of("env", LaunchEnvironment.APP_DATA_DIR + "=" + appData,
                         launcher.toString(), "--smoke"), timeout);
                 return result.exitCode() == 0 ? Optional.empty()
                         : Optional.of("smoke start exited " + result.exitCode() + ": " + result.tail(5));
             } finally {
-                Directories.deleteTree(appData);
+                Trees.delete(appData);
             }
         };
     }

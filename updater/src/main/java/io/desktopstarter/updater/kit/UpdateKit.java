@@ -1,5 +1,6 @@
 package io.desktopstarter.updater.kit;
 
+import io.desktopstarter.foundation.digest.Sha256;
 import io.desktopstarter.updater.feed.FeedFormatException;
 import io.desktopstarter.updater.feed.FeedParser;
 import io.desktopstarter.updater.feed.PlatformEntry;
@@ -11,7 +12,6 @@ import io.desktopstarter.updater.policy.FeedPolicy;
 import io.desktopstarter.updater.policy.Rejection;
 import io.desktopstarter.updater.policy.RejectionCode;
 import io.desktopstarter.updater.policy.UpdateDecision;
-import io.desktopstarter.updater.trust.Sha256;
 import io.desktopstarter.updater.trust.SignedDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package io.desktopstarter.updater.policy;
 
+import io.desktopstarter.foundation.digest.Sha256;
 import io.desktopstarter.updater.feed.PlatformEntry;
 import io.desktopstarter.updater.trust.KeyRing;
 import io.desktopstarter.updater.trust.MinisignFormatException;
 import io.desktopstarter.updater.trust.MinisignSignature;
 import io.desktopstarter.updater.trust.MinisignVerifier;
-import io.desktopstarter.updater.trust.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

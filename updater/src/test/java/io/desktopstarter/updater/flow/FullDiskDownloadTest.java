@@ -2,11 +2,11 @@ package io.desktopstarter.updater.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.contract.Platform;
 import io.desktopstarter.updater.download.DownloadSettings;
 import io.desktopstarter.updater.feed.PlatformKey;
 import io.desktopstarter.updater.feed.SemanticVersion;
 import io.desktopstarter.updater.install.CommandRunner;
-import io.desktopstarter.updater.install.PackageManagerInstall;
 import io.desktopstarter.updater.install.PortableInstall;
 import io.desktopstarter.updater.install.SmokeCheck;
 import io.desktopstarter.updater.testing.AppImages;
@@ -63,7 +63,7 @@ class FullDiskDownloadTest {
     @BeforeEach
     void mountSmallDisk() throws Exception {
         disk = Files.createDirectories(tmp.resolve("small-disk"));
-        String why = PackageManagerInstall.runningAsRoot() ? mount() : "needs root to mount a tmpfs";
+        String why = Platform.isRoot() ? mount() : "needs root to mount a tmpfs";
         if (why != null) {
             assertThat(System.getenv("CI")).as("CI runs this as root: " + why).isNotEqualTo("true");
             Assumptions.abort(why);

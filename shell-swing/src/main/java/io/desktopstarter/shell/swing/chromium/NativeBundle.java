@@ -1,7 +1,7 @@
 package io.desktopstarter.shell.swing.chromium;
 
-import io.desktopstarter.updater.install.Directories;
-import io.desktopstarter.updater.install.TarGzExtractor;
+import io.desktopstarter.foundation.archive.TarGzExtractor;
+import io.desktopstarter.foundation.files.Trees;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,7 +94,7 @@ public final class NativeBundle {
         Path scratch = dir.resolveSibling(dir.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(dir.getParent());
-            Directories.deleteTree(scratch);
+            Trees.delete(scratch);
             URLConnection connection = archive.openConnection();
             try (InputStream in = new ProgressInputStream(connection.getInputStream(), connection.getContentLengthLong(), progress)) {
                 TarGzExtractor.extract(in, scratch);
@@ -106,11 +106,11 @@ public final class NativeBundle {
                 if (!installed(dir)) {
                     throw e;
                 }
-                Directories.deleteTree(scratch); // another start won the race with the same files
+                Trees.delete(scratch); // another start won the race with the same files
             }
         } catch (IOException e) {
             try {
-                Directories.deleteTree(scratch);
+                Trees.delete(scratch);
             } catch (IOException ignored) {
                 // the next start removes it
             }

@@ -1,5 +1,6 @@
-package io.desktopstarter.updater.trust;
+package io.desktopstarter.foundation.digest;
 
+import io.desktopstarter.foundation.files.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,8 +8,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
-/** sha256 of a file or bytes as lower-case hex, streamed: the one implementation feeds, kits and manifests share. */
+/**
+ * sha256 as lower-case hex, files streamed (never whole in memory): the one implementation feeds,
+ * kits, checksum manifests and staged-tree manifests share.
+ */
 public final class Sha256 {
     private Sha256() {
     }
@@ -26,6 +32,18 @@ public final class Sha256 {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Every regular file below {@code root} but {@code excluded} (relative, {@code /}-separated) → its sha256, by name. */
+    public static SortedMap<String, String> tree(Path root, String excluded) throws IOException {
+        SortedMap<String, String> result = new TreeMap<>();
+        for (Path file : Trees.regularFiles(root)) {
+            String relative = Trees.relative(root, file);
+            if (!relative.equals(excluded)) {
+                result.put(relative, hex(file));
+            }
+        }
+        return result;
     }
 
     private static MessageDigest digest() {

@@ -1,4 +1,4 @@
-package io.desktopstarter.updater.cli;
+package io.desktopstarter.foundation.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;

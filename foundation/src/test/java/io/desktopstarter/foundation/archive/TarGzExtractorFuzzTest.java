@@ -1,8 +1,9 @@
-package io.desktopstarter.updater.install;
+package io.desktopstarter.foundation.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.desktopstarter.foundation.files.Trees;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,7 +51,7 @@ class TarGzExtractorFuzzTest {
                 assertThat(regularFiles(into)).as("files reported").isEqualTo(files);
             }
         } finally {
-            Directories.deleteTree(sandbox);
+            Trees.delete(sandbox);
         }
     }
 

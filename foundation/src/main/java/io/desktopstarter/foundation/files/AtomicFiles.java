@@ -1,4 +1,4 @@
-package io.desktopstarter.updater.store;
+package io.desktopstarter.foundation.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

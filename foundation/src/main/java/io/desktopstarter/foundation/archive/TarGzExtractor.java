@@ -1,4 +1,4 @@
-package io.desktopstarter.updater.install;
+package io.desktopstarter.foundation.archive;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
