@@ -3,15 +3,15 @@ package io.desktopstarter.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.desktopstarter.minisign.MinisignSignature;
+import io.desktopstarter.minisign.MinisignVerifier;
+import io.desktopstarter.minisign.Verification;
 import io.desktopstarter.signing.keys.KdfLimits;
 import io.desktopstarter.signing.keys.KeyFormatException;
 import io.desktopstarter.signing.keys.SecretKey;
 import io.desktopstarter.signing.keys.SecretKeyFile;
 import io.desktopstarter.signing.keys.WrongPasswordException;
 import io.desktopstarter.signing.sign.MinisignSigner;
-import io.desktopstarter.updater.trust.MinisignSignature;
-import io.desktopstarter.updater.trust.MinisignVerifier;
-import io.desktopstarter.updater.trust.Verification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

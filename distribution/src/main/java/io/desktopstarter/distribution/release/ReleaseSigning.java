@@ -1,11 +1,11 @@
 package io.desktopstarter.distribution.release;
 
+import io.desktopstarter.minisign.MinisignSignature;
 import io.desktopstarter.signing.keys.KeyFormatException;
 import io.desktopstarter.signing.keys.SecretKey;
 import io.desktopstarter.signing.keys.SecretKeyFile;
 import io.desktopstarter.signing.keys.WrongPasswordException;
 import io.desktopstarter.signing.sign.MinisignSigner;
-import io.desktopstarter.updater.trust.MinisignSignature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

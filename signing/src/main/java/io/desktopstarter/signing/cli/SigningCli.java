@@ -1,6 +1,12 @@
 package io.desktopstarter.signing.cli;
 
+import io.desktopstarter.contract.Platform;
 import io.desktopstarter.foundation.cli.CliCommand;
+import io.desktopstarter.minisign.MinisignFormatException;
+import io.desktopstarter.minisign.MinisignPublicKey;
+import io.desktopstarter.minisign.MinisignSignature;
+import io.desktopstarter.minisign.MinisignVerifier;
+import io.desktopstarter.minisign.Verification;
 import io.desktopstarter.signing.authenticode.AuthenticodeSigning;
 import io.desktopstarter.signing.authenticode.WindowsSigningInputs;
 import io.desktopstarter.signing.checksums.ChecksumManifest;
@@ -16,11 +22,6 @@ import io.desktopstarter.signing.preflight.Finding;
 import io.desktopstarter.signing.preflight.NativeScanner;
 import io.desktopstarter.signing.preflight.Preflight;
 import io.desktopstarter.signing.sign.MinisignSigner;
-import io.desktopstarter.updater.trust.MinisignFormatException;
-import io.desktopstarter.updater.trust.MinisignPublicKey;
-import io.desktopstarter.updater.trust.MinisignSignature;
-import io.desktopstarter.updater.trust.MinisignVerifier;
-import io.desktopstarter.updater.trust.Verification;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -249,7 +250,7 @@ public final class SigningCli {
     static final class MacosSign extends MacosPlan {
         @Override
         protected int run() throws IOException {
-            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac")) {
+            if (Platform.current().os() != Platform.Os.MACOS) {
                 return fail("macos-sign runs codesign and notarytool, which exist only on macOS; "
                         + "use macos-plan to see the steps on this OS");
             }
@@ -293,8 +294,7 @@ public final class SigningCli {
             if (!List.of("linux", "windows", "macos").contains(target)) {
                 return fail("--target must be linux, windows or macos");
             }
-            String targetArch = arch != null ? arch
-                    : System.getProperty("os.arch", "").matches("aarch64|arm64") ? "arm64" : "x64";
+            String targetArch = arch != null ? arch : Platform.current().arch().id();
             List<Finding> findings = new ArrayList<>();
             if (keystore != null) {
                 String password = storepassEnv == null ? "" : System.getenv(storepassEnv);

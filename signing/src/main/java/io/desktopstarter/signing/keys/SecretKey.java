@@ -1,6 +1,6 @@
 package io.desktopstarter.signing.keys;
 
-import io.desktopstarter.updater.trust.MinisignPublicKey;
+import io.desktopstarter.minisign.MinisignPublicKey;
 import java.util.Arrays;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 

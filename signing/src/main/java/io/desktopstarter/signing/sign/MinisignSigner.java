@@ -1,9 +1,9 @@
 package io.desktopstarter.signing.sign;
 
+import io.desktopstarter.minisign.MinisignSignature;
+import io.desktopstarter.minisign.MinisignVerifier;
+import io.desktopstarter.minisign.Verification;
 import io.desktopstarter.signing.keys.SecretKey;
-import io.desktopstarter.updater.trust.MinisignSignature;
-import io.desktopstarter.updater.trust.MinisignVerifier;
-import io.desktopstarter.updater.trust.Verification;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

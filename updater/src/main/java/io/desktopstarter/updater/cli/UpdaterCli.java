@@ -1,6 +1,8 @@
 package io.desktopstarter.updater.cli;
 
 import io.desktopstarter.foundation.cli.CliCommand;
+import io.desktopstarter.minisign.MinisignFormatException;
+import io.desktopstarter.minisign.MinisignPublicKey;
 import io.desktopstarter.updater.download.DownloadException;
 import io.desktopstarter.updater.download.DownloadSettings;
 import io.desktopstarter.updater.download.Downloader;
@@ -17,8 +19,6 @@ import io.desktopstarter.updater.policy.Rejection;
 import io.desktopstarter.updater.policy.UpdateDecision;
 import io.desktopstarter.updater.policy.UrlPolicy;
 import io.desktopstarter.updater.store.UpdateStore;
-import io.desktopstarter.updater.trust.MinisignFormatException;
-import io.desktopstarter.updater.trust.MinisignPublicKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.desktopstarter.updater.flow;
 
+import io.desktopstarter.minisign.MinisignPublicKey;
 import io.desktopstarter.updater.feed.UpdateFeed;
 import io.desktopstarter.updater.policy.FeedPolicy;
 import io.desktopstarter.updater.policy.KeyRotation;
@@ -10,7 +11,6 @@ import io.desktopstarter.updater.store.TrustState;
 import io.desktopstarter.updater.store.UpdateStore;
 import io.desktopstarter.updater.trust.AcceptedKeyList;
 import io.desktopstarter.updater.trust.KeyRing;
-import io.desktopstarter.updater.trust.MinisignPublicKey;
 import io.desktopstarter.updater.trust.SignedDocument;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.desktopstarter.updater.flow;
 
+import io.desktopstarter.minisign.MinisignPublicKey;
 import io.desktopstarter.updater.download.DownloadSettings;
 import io.desktopstarter.updater.feed.PlatformKey;
 import io.desktopstarter.updater.feed.SemanticVersion;
 import io.desktopstarter.updater.policy.FeedPolicy;
-import io.desktopstarter.updater.trust.MinisignPublicKey;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

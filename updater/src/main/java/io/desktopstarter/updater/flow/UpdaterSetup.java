@@ -1,6 +1,8 @@
 package io.desktopstarter.updater.flow;
 
 import io.desktopstarter.contract.Platform;
+import io.desktopstarter.minisign.MinisignFormatException;
+import io.desktopstarter.minisign.MinisignPublicKey;
 import io.desktopstarter.updater.download.DownloadSettings;
 import io.desktopstarter.updater.feed.FeedFormatException;
 import io.desktopstarter.updater.feed.PlatformKey;
@@ -14,8 +16,6 @@ import io.desktopstarter.updater.install.PortableInstall;
 import io.desktopstarter.updater.install.SmokeCheck;
 import io.desktopstarter.updater.install.WindowsInstallerLaunch;
 import io.desktopstarter.updater.trust.BuiltInKeys;
-import io.desktopstarter.updater.trust.MinisignFormatException;
-import io.desktopstarter.updater.trust.MinisignPublicKey;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

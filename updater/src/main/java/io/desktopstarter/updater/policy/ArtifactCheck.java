@@ -1,11 +1,11 @@
 package io.desktopstarter.updater.policy;
 
 import io.desktopstarter.foundation.digest.Sha256;
+import io.desktopstarter.minisign.MinisignFormatException;
+import io.desktopstarter.minisign.MinisignSignature;
+import io.desktopstarter.minisign.MinisignVerifier;
 import io.desktopstarter.updater.feed.PlatformEntry;
 import io.desktopstarter.updater.trust.KeyRing;
-import io.desktopstarter.updater.trust.MinisignFormatException;
-import io.desktopstarter.updater.trust.MinisignSignature;
-import io.desktopstarter.updater.trust.MinisignVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package io.desktopstarter.updater.policy;
 
+import io.desktopstarter.minisign.MinisignFormatException;
+import io.desktopstarter.minisign.MinisignSignature;
+import io.desktopstarter.minisign.Verification;
 import io.desktopstarter.updater.feed.FeedFormatException;
 import io.desktopstarter.updater.feed.FeedParser;
 import io.desktopstarter.updater.feed.PlatformEntry;
@@ -7,9 +10,7 @@ import io.desktopstarter.updater.feed.PlatformKey;
 import io.desktopstarter.updater.feed.SemanticVersion;
 import io.desktopstarter.updater.feed.UpdateFeed;
 import io.desktopstarter.updater.trust.KeyRing;
-import io.desktopstarter.updater.trust.MinisignFormatException;
-import io.desktopstarter.updater.trust.MinisignSignature;
-import io.desktopstarter.updater.trust.Verification;
+import io.desktopstarter.updater.trust.TrustCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -130,16 +131,14 @@ public final class FeedPolicy {
     }
 
     /** Maps a signature check onto rejection codes; {@code badSignature} is the code for a signature that does not match. */
-    static Optional<Rejection> rejection(Verification verification, RejectionCode badSignature, String what) {
-        if (verification instanceof Verification.Invalid(Verification.Reason reason, String detail)) {
-            RejectionCode code = switch (reason) {
-                case UNTRUSTED_KEY, WRONG_KEY_ID -> RejectionCode.UNTRUSTED_KEY;
-                case REVOKED_KEY -> RejectionCode.REVOKED_KEY;
-                case MALFORMED, BAD_SIGNATURE, BAD_GLOBAL_SIGNATURE -> badSignature;
-            };
-            return Optional.of(new Rejection(code, what + ": " + detail));
-        }
-        return Optional.empty();
+    static Optional<Rejection> rejection(TrustCheck check, RejectionCode badSignature, String what) {
+        return switch (check) {
+            case TrustCheck.Checked(Verification.Valid valid) -> Optional.empty();
+            case TrustCheck.Checked(Verification.Invalid(Verification.Reason reason, String detail)) -> Optional.of(new Rejection(
+                    reason == Verification.Reason.WRONG_KEY_ID ? RejectionCode.UNTRUSTED_KEY : badSignature, what + ": " + detail));
+            case TrustCheck.UntrustedKey(String detail) -> Optional.of(new Rejection(RejectionCode.UNTRUSTED_KEY, what + ": " + detail));
+            case TrustCheck.RevokedKey(String detail) -> Optional.of(new Rejection(RejectionCode.REVOKED_KEY, what + ": " + detail));
+        };
     }
 
     private static Authentication refuse(RejectionCode code, String detail) {

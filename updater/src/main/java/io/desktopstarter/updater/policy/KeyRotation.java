@@ -1,10 +1,10 @@
 package io.desktopstarter.updater.policy;
 
+import io.desktopstarter.minisign.MinisignFormatException;
+import io.desktopstarter.minisign.MinisignSignature;
 import io.desktopstarter.updater.trust.AcceptedKeyList;
 import io.desktopstarter.updater.trust.KeyList;
 import io.desktopstarter.updater.trust.KeyRing;
-import io.desktopstarter.updater.trust.MinisignFormatException;
-import io.desktopstarter.updater.trust.MinisignSignature;
 import io.desktopstarter.updater.trust.SignedDocument;
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package io.desktopstarter.updater.trust;
 
+import io.desktopstarter.minisign.MinisignFormatException;
+import io.desktopstarter.minisign.MinisignPublicKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

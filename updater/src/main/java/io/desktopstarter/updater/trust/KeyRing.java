@@ -1,5 +1,8 @@
 package io.desktopstarter.updater.trust;
 
+import io.desktopstarter.minisign.MinisignPublicKey;
+import io.desktopstarter.minisign.MinisignSignature;
+import io.desktopstarter.minisign.MinisignVerifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,27 +62,26 @@ public final class KeyRing {
     }
 
     /** Verifies a signed document against the ring: the signing key must be known, unexpired and not revoked. */
-    public Verification verify(byte[] data, MinisignSignature signature, Instant now) {
+    public TrustCheck verify(byte[] data, MinisignSignature signature, Instant now) {
         return switch (trustedKey(signature, now)) {
-            case Lookup.Refused refused -> refused.reason();
-            case Lookup.Found found -> MinisignVerifier.verify(found.key(), signature, data);
+            case Lookup.Refused refused -> refused.check();
+            case Lookup.Found found -> new TrustCheck.Checked(MinisignVerifier.verify(found.key(), signature, data));
         };
     }
 
     /** The same for a file, hashed as a stream. */
-    public Verification verify(Path file, MinisignSignature signature, Instant now) throws IOException {
+    public TrustCheck verify(Path file, MinisignSignature signature, Instant now) throws IOException {
         return switch (trustedKey(signature, now)) {
-            case Lookup.Refused refused -> refused.reason();
-            case Lookup.Found found -> MinisignVerifier.verify(found.key(), signature, file);
+            case Lookup.Refused refused -> refused.check();
+            case Lookup.Found found -> new TrustCheck.Checked(MinisignVerifier.verify(found.key(), signature, file));
         };
     }
 
-    /** The signing key if the ring trusts it now, else the reason it does not. */
     /** The same for a prehashed signature whose BLAKE2b-512 digest the caller computed. */
-    public Verification verifyDigest(byte[] blake2b512, MinisignSignature signature, Instant now) {
+    public TrustCheck verifyDigest(byte[] blake2b512, MinisignSignature signature, Instant now) {
         return switch (trustedKey(signature, now)) {
-            case Lookup.Refused refused -> refused.reason();
-            case Lookup.Found found -> MinisignVerifier.verifyDigest(found.key(), signature, blake2b512);
+            case Lookup.Refused refused -> refused.check();
+            case Lookup.Found found -> new TrustCheck.Checked(MinisignVerifier.verifyDigest(found.key(), signature, blake2b512));
         };
     }
 
@@ -87,24 +89,24 @@ public final class KeyRing {
         record Found(MinisignPublicKey key) implements Lookup {
         }
 
-        record Refused(Verification.Invalid reason) implements Lookup {
+        record Refused(TrustCheck check) implements Lookup {
         }
     }
 
+    /** The signing key if the ring trusts it now, else the reason it does not. */
     private Lookup trustedKey(MinisignSignature signature, Instant now) {
         Entry entry = entries.get(id(signature.keyId()));
         String keyId = MinisignPublicKey.keyIdHex(signature.keyId());
         if (entry == null) {
-            return new Lookup.Refused(new Verification.Invalid(Verification.Reason.UNTRUSTED_KEY, "signed by key " + keyId
+            return new Lookup.Refused(new TrustCheck.UntrustedKey("signed by key " + keyId
                     + ", which this app does not trust (trusted: " + trustedIds() + ")"));
         }
         if (entry.revoked()) {
-            return new Lookup.Refused(new Verification.Invalid(Verification.Reason.REVOKED_KEY,
-                    "signed by key " + keyId + ", which was revoked"));
+            return new Lookup.Refused(new TrustCheck.RevokedKey("signed by key " + keyId + ", which was revoked"));
         }
         if (entry.expires().isPresent() && !now.isBefore(entry.expires().get())) {
-            return new Lookup.Refused(new Verification.Invalid(Verification.Reason.UNTRUSTED_KEY,
-                    "signed by key " + keyId + ", which expired " + entry.expires().get()));
+            return new Lookup.Refused(new TrustCheck.UntrustedKey("signed by key " + keyId + ", which expired "
+                    + entry.expires().get()));
         }
         return new Lookup.Found(entry.key());
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.desktopstarter.updater.trust.MinisignSignature;
+import io.desktopstarter.minisign.MinisignSignature;
 import java.util.Locale;
 
 /**

@@ -2,13 +2,13 @@ package io.desktopstarter.updater.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.minisign.MinisignFormatException;
+import io.desktopstarter.minisign.MinisignSignature;
 import io.desktopstarter.updater.feed.PlatformKey;
 import io.desktopstarter.updater.feed.SemanticVersion;
 import io.desktopstarter.updater.testing.Release;
 import io.desktopstarter.updater.testing.TestSigner;
 import io.desktopstarter.updater.trust.KeyRing;
-import io.desktopstarter.updater.trust.MinisignFormatException;
-import io.desktopstarter.updater.trust.MinisignSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;

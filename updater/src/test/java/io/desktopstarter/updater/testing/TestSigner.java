@@ -1,8 +1,8 @@
 package io.desktopstarter.updater.testing;
 
-import io.desktopstarter.updater.trust.MinisignPublicKey;
-import io.desktopstarter.updater.trust.MinisignSignature;
-import io.desktopstarter.updater.trust.MinisignVerifier;
+import io.desktopstarter.minisign.MinisignPublicKey;
+import io.desktopstarter.minisign.MinisignSignature;
+import io.desktopstarter.minisign.MinisignVerifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.desktopstarter.minisign.MinisignFormatException;
 
 /**
  * {@link KeyList#parse} ({@code keys.json}) on any bytes: a non-empty list of valid keys, or

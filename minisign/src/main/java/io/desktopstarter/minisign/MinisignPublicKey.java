@@ -1,4 +1,4 @@
-package io.desktopstarter.updater.trust;
+package io.desktopstarter.minisign;
 
 import java.util.Arrays;
 import java.util.Base64;
@@ -45,7 +45,8 @@ public record MinisignPublicKey(byte[] keyId, byte[] key) {
         return keyIdHex(keyId);
     }
 
-    static String keyIdHex(byte[] keyId) {
+    /** The same for a key id on its own (a signature's, say). */
+    public static String keyIdHex(byte[] keyId) {
         byte[] bigEndian = new byte[8];
         for (int i = 0; i < 8; i++) {
             bigEndian[i] = keyId[7 - i];

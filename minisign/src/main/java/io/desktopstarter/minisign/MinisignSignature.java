@@ -1,4 +1,4 @@
-package io.desktopstarter.updater.trust;
+package io.desktopstarter.minisign;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

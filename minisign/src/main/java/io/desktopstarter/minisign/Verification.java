@@ -1,4 +1,4 @@
-package io.desktopstarter.updater.trust;
+package io.desktopstarter.minisign;
 
 /** The outcome of checking a file against a minisign signature. */
 public sealed interface Verification {
@@ -15,11 +15,7 @@ public sealed interface Verification {
         MALFORMED("malformed"),
         WRONG_KEY_ID("wrong key id"),
         BAD_SIGNATURE("bad signature"),
-        BAD_GLOBAL_SIGNATURE("bad global signature"),
-        /** Signed by a key the key ring does not trust (unknown, or past its expiry). */
-        UNTRUSTED_KEY("untrusted key"),
-        /** Signed by a key a signed key list has revoked. */
-        REVOKED_KEY("revoked key");
+        BAD_GLOBAL_SIGNATURE("bad global signature");
 
         private final String label;
 

@@ -1,4 +1,4 @@
-package io.desktopstarter.updater.trust;
+package io.desktopstarter.minisign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.desktopstarter.updater.trust;
+package io.desktopstarter.minisign;
 
 import java.io.IOException;
 import java.io.InputStream;

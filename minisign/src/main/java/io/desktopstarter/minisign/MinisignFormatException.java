@@ -1,4 +1,4 @@
-package io.desktopstarter.updater.trust;
+package io.desktopstarter.minisign;
 
 /** A key or signature file that is not in the minisign format. */
 public final class MinisignFormatException extends Exception {
