@@ -1,7 +1,7 @@
 package io.desktopstarter.shell.common;
 
 import io.desktopstarter.contract.AppDataLocation;
-import io.desktopstarter.staging.instance.SingleInstance;
+import io.desktopstarter.shell.common.instance.SingleInstance;
 import io.desktopstarter.staging.launch.BackendSource;
 import io.desktopstarter.staging.manifest.ManifestException;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package io.desktopstarter.staging.instance;
+package io.desktopstarter.shell.common.instance;
 
+import io.desktopstarter.foundation.digest.Sha256;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -15,11 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -91,7 +89,7 @@ public final class SingleInstance implements AutoCloseable {
 
     /**
      * The shell is usually first to create the app-data folder: make it 0700 on POSIX, as the
-     * backend does (core's PrivateFiles; staging does not link against core), whatever the umask.
+     * backend does (core's PrivateFiles; the shells do not link against core), whatever the umask.
      * Windows: %APPDATA% already carries the per-user ACL, which the folder inherits.
      */
     static void createPrivateFolder(Path dir) throws IOException {
@@ -168,7 +166,8 @@ public final class SingleInstance implements AutoCloseable {
         if (inAppData.toString().getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH) {
             return inAppData;
         }
-        return Path.of(System.getProperty("java.io.tmpdir"), "djs-" + shortHash(inAppData.toString()) + ".sock");
+        String hash = Sha256.hex(inAppData.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        return Path.of(System.getProperty("java.io.tmpdir"), "djs-" + hash + ".sock");
     }
 
     /** Arguments joined by NUL, which cannot occur inside a command-line argument. */
@@ -178,15 +177,6 @@ public final class SingleInstance implements AutoCloseable {
 
     static List<String> decode(String message) {
         return message.isEmpty() ? List.of() : new ArrayList<>(List.of(message.split("\0", -1)));
-    }
-
-    private static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.desktopstarter.staging.instance;
+package io.desktopstarter.shell.common.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -80,7 +80,7 @@ class SingleInstanceIT {
         var command = new java.util.ArrayList<>(wrapper);
         command.addAll(List.of(
                 ProcessHandle.current().info().command().orElseThrow(), "-cp", System.getProperty("java.class.path"),
-                "io.desktopstarter.staging.fixtures.InstanceProbe", dir.toString()));
+                InstanceProbe.class.getName(), dir.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
