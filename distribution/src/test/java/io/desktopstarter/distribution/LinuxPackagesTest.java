@@ -2,6 +2,7 @@ package io.desktopstarter.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.contract.LauncherProperties;
 import io.desktopstarter.distribution.linux.DebDependencies;
 import io.desktopstarter.distribution.linux.DebPackage;
 import io.desktopstarter.distribution.linux.LinuxRoot;
@@ -82,7 +83,7 @@ class LinuxPackagesTest {
             if (name.startsWith("bin/")) {
                 Files.copy(Path.of("/bin/true"), file);
             } else {
-                Files.writeString(file, "[JavaOptions]\njava-options=-Ddesktopstarter.package=deb\n");
+                Files.writeString(file, "[JavaOptions]\njava-options=-D" + LauncherProperties.PACKAGE + "=deb\n");
             }
             if (scrambled) {
                 Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2031-01-01T12:34:56Z")));

@@ -2,6 +2,7 @@ package io.desktopstarter.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.contract.Platform;
 import io.desktopstarter.staging.manifest.Manifests;
 import io.desktopstarter.staging.verify.TreeVerifier;
 import io.desktopstarter.updater.flow.UpdaterSetup;
@@ -163,7 +164,7 @@ class LinuxReleaseIT {
 
     @Test
     void theDebInstallsRunsAndUninstallsKeepingAppData() throws Exception {
-        if (!Commands.available("dpkg") || !isRoot()) {
+        if (!Commands.available("dpkg") || !Platform.isRoot()) {
             assertThat(System.getenv("CI")).as("CI installs the deb as root").isNotEqualTo("true");
             return;
         }
@@ -216,9 +217,5 @@ class LinuxReleaseIT {
         assertThat(m.find()).as(smoke.output()).isTrue();
         assertThat(m.group(1)).isEqualTo(shell);
         System.out.println("installed smoke: " + m.group());
-    }
-
-    private static boolean isRoot() throws Exception {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(l -> l.matches("Uid:\\s+0\\s.*"));
     }
 }

@@ -1,5 +1,7 @@
 package io.desktopstarter.distribution.cli;
 
+import io.desktopstarter.contract.LauncherProperties;
+import io.desktopstarter.contract.Platform;
 import io.desktopstarter.distribution.codesign.PlatformSigning;
 import io.desktopstarter.distribution.linux.DebDependencies;
 import io.desktopstarter.distribution.linux.DebPackage;
@@ -23,7 +25,6 @@ import io.desktopstarter.staging.manifest.ManifestException;
 import io.desktopstarter.staging.manifest.Manifests;
 import io.desktopstarter.staging.verify.TreeVerifier;
 import io.desktopstarter.staging.verify.VerifyReport;
-import io.desktopstarter.updater.feed.PlatformKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ public final class DistributionCli implements Callable<Integer> {
     }
 
     private void build() throws Exception {
-        AppInfo app = new AppInfo(shell, version, PlatformKey.hostOs(), PlatformKey.hostArch());
+        AppInfo app = new AppInfo(shell, version, Platform.current().os().id(), Platform.current().arch().id());
         Instant mtime = OffsetDateTime.parse(timestamp).toInstant();
         Clock clock = Clock.fixed(mtime, ZoneOffset.UTC);
         Path jar = shellDir.resolve("desktop-starter-shell-" + shell + "-" + version + ".jar");
@@ -110,10 +111,10 @@ public final class DistributionCli implements Callable<Integer> {
         Path content = Files.createDirectories(work.resolve("content"));
         Trees.copy(backend, content.resolve("staged-backend"));
         boolean linux = app.os().equals("linux");
-        List<AppContent> contents = new ArrayList<>(List.of(new AppContent(content.resolve("staged-backend"), AppContent.BACKEND_PROPERTY)));
+        List<AppContent> contents = new ArrayList<>(List.of(new AppContent(content.resolve("staged-backend"), LauncherProperties.BACKEND)));
         Optional<Path> chromium = ChromiumNatives.unpack(input.resolve("lib"), content.resolve(ChromiumNatives.FOLDER));
         if (chromium.isPresent()) {
-            contents.add(new AppContent(chromium.get(), ChromiumNatives.DIR_PROPERTY));
+            contents.add(new AppContent(chromium.get(), LauncherProperties.JCEF_DIR));
             if (linux) {
                 NativeStrip.strip(chromium.get());
                 LibrarySearchPaths.dropRelative(chromium.get()).forEach(f -> step("library search path without '.': " + f.getFileName()));

@@ -1,10 +1,10 @@
 package io.desktopstarter.distribution.linux;
 
+import io.desktopstarter.contract.Platform;
 import io.desktopstarter.distribution.tools.BuildException;
 import io.desktopstarter.staging.build.HostTools;
 import io.desktopstarter.staging.build.StageException;
 import io.desktopstarter.staging.build.NativeStrip;
-import io.desktopstarter.updater.feed.PlatformKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ public final class DebDependencies {
 
     /** soname → path, for this host's architecture only (ldconfig lists 32-bit copies too). */
     private static Map<String, Path> ldconfig() throws StageException {
-        String arch = PlatformKey.hostArch().equals("arm64") ? "AArch64" : "x86-64";
+        String arch = Platform.current().arch() == Platform.Arch.ARM64 ? "AArch64" : "x86-64";
         Map<String, Path> known = new TreeMap<>();
         Matcher m = LDCONFIG.matcher(HostTools.run(List.of("/sbin/ldconfig", "-p"), "libc-bin"));
         while (m.find()) {

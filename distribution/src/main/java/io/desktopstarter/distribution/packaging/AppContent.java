@@ -9,9 +9,6 @@ import java.util.Objects;
  * unpacked Chromium.
  */
 public record AppContent(Path dir, String property) {
-    /** The backend's folder ({@code ShellBoot.BACKEND_PROPERTY} in shell-common). */
-    public static final String BACKEND_PROPERTY = "desktopstarter.backend";
-
     public AppContent {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(property, "property");

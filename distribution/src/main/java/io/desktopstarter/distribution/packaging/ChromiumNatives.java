@@ -19,8 +19,6 @@ import java.util.zip.ZipFile;
  * apps never unpack anything into the user's app-data and the package carries one copy only.
  */
 public final class ChromiumNatives {
-    /** The launcher option the Swing shell reads (its {@code NativeBundle.DIR_PROPERTY}). */
-    public static final String DIR_PROPERTY = "desktopstarter.jcef.dir";
     /** The folder name inside the app's content. */
     public static final String FOLDER = "jcef";
 

@@ -1,5 +1,6 @@
 package io.desktopstarter.distribution.packaging;
 
+import io.desktopstarter.contract.LauncherProperties;
 import io.desktopstarter.distribution.tools.BuildException;
 import io.desktopstarter.staging.build.JdkTools;
 import io.desktopstarter.staging.build.StageException;
@@ -8,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +20,9 @@ import java.util.stream.Stream;
  * install hand-off). Linux packages are built by the {@code linux} package, not by jpackage.
  */
 public final class JPackager {
+    /** The launcher option that tells the updater which package format it was installed from. */
+    private static final String FORMAT_OPTION = "-D" + LauncherProperties.PACKAGE + "=";
+
     private final AppInfo app;
     private final Path icon;
     private final Path license;
@@ -34,7 +40,7 @@ public final class JPackager {
                 "--input", input.toString(), "--main-jar", mainJar, "--main-class", mainClass, "--runtime-image", runtime.toString(),
                 "--icon", icon.toString(), "--vendor", AppInfo.VENDOR, "--description", AppInfo.DESCRIPTION,
                 "--copyright", "Copyright 2026 " + AppInfo.VENDOR, "--dest", dest.toString(),
-                "--java-options", "-Ddesktopstarter.package=tar.gz", "--java-options", "--enable-native-access=ALL-UNNAMED"));
+                "--java-options", FORMAT_OPTION + "tar.gz", "--java-options", "--enable-native-access=ALL-UNNAMED"));
         for (AppContent content : contents) {
             args.addAll(List.of("--app-content", content.dir().toString(), "--java-options", content.javaOption()));
         }
@@ -44,15 +50,15 @@ public final class JPackager {
     }
 
     /**
-     * Points the image's launcher at a package format ({@code -Ddesktopstarter.package=<format>}) in
+     * Points the image's launcher at a package format ({@code -D}{@value LauncherProperties#PACKAGE}{@code =<format>}) in
      * place: each installer is built from the image in turn, so no 270 MB copy per format is needed.
      */
     public static Path withFormat(Path image, String format) throws IOException {
         // lib/app on Linux, app on Windows, Contents/app on macOS
         try (Stream<Path> cfgs = Files.walk(image, 3)) {
             for (Path cfg : cfgs.filter(p -> p.toString().endsWith(".cfg") && p.getParent().getFileName().toString().equals("app")).toList()) {
-                Files.writeString(cfg, Files.readString(cfg).replaceAll("-Ddesktopstarter\\.package=\\S+",
-                        "-Ddesktopstarter.package=" + format));
+                Files.writeString(cfg, Files.readString(cfg).replaceAll(Pattern.quote(FORMAT_OPTION) + "\\S+",
+                        Matcher.quoteReplacement(FORMAT_OPTION + format)));
             }
         }
         return image;

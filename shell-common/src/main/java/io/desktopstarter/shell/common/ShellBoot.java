@@ -1,6 +1,8 @@
 package io.desktopstarter.shell.common;
 
 import io.desktopstarter.contract.AppDataLocation;
+import io.desktopstarter.contract.LauncherProperties;
+import io.desktopstarter.contract.TerminationSignals;
 import io.desktopstarter.shell.common.instance.SingleInstance;
 import io.desktopstarter.staging.launch.BackendSource;
 import io.desktopstarter.staging.manifest.ManifestException;
@@ -17,9 +19,6 @@ import java.util.Arrays;
  * start (before the UI toolkit, so they overlap), signals; then the toolkit runs until quit.
  */
 public final class ShellBoot {
-    /** Set by installers in the launcher config: the staged backend's directory. */
-    public static final String BACKEND_PROPERTY = "desktopstarter.backend";
-
     private ShellBoot() {
     }
 
@@ -60,7 +59,7 @@ public final class ShellBoot {
             System.exit(ExitCode.USAGE);
             return;
         }
-        onTerminate(toolkit::terminateRequested);
+        TerminationSignals.onTerminate(toolkit::terminateRequested);
         int code = toolkit.run(context);
         if (instance != null) {
             try {
@@ -72,22 +71,6 @@ public final class ShellBoot {
         System.exit(code);
     }
 
-    /**
-     * TERM and INT quit like the menu does; where a signal does not exist, the shutdown hook still
-     * stops the backend. Public because native code may take the handlers over (Chromium does when
-     * it starts) and the shell has to claim them back.
-     */
-    @SuppressWarnings("removal")
-    public static void onTerminate(Runnable quit) {
-        for (String name : new String[] {"TERM", "INT"}) {
-            try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> quit.run());
-            } catch (IllegalArgumentException | UnsupportedOperationException e) {
-                // not available on this OS
-            }
-        }
-    }
-
     private static BackendSource source(ShellArgs args, Class<?> shellClass) throws ManifestException {
         if (args.devBackend().isPresent()) {
             return BackendSource.fromBuildOutput(args.devBackend().get(), "desktop-starter-core", "io.desktopstarter.core.Main");
@@ -96,12 +79,12 @@ public final class ShellBoot {
     }
 
     /**
-     * Where the installer put the backend ({@value #BACKEND_PROPERTY}, set in the launcher config
+     * Where the installer put the backend ({@value LauncherProperties#BACKEND}, set in the launcher config
      * by the distribution), else {@code backend/} beside the shell's jar, else {@code .stage/backend}
      * (a checkout).
      */
     private static Path defaultBackend(Class<?> shellClass) {
-        String configured = System.getProperty(BACKEND_PROPERTY);
+        String configured = System.getProperty(LauncherProperties.BACKEND);
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured).toAbsolutePath().normalize();
         }

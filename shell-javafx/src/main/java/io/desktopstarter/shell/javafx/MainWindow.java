@@ -1,5 +1,6 @@
 package io.desktopstarter.shell.javafx;
 
+import io.desktopstarter.contract.Platform.Os;
 import io.desktopstarter.shell.common.ExternalOpener;
 import io.desktopstarter.shell.common.NavigationPolicy;
 import io.desktopstarter.shell.common.WindowGeometry;
@@ -94,7 +95,7 @@ final class MainWindow {
         saveDiagnostics.setOnAction(e -> actions.saveDiagnostics().run());
         Menu help = new Menu("Help", null, checkForUpdates, saveDiagnostics, new SeparatorMenuItem(), about);
         MenuBar menus = new MenuBar(file, help);
-        menus.setUseSystemMenuBar(System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac"));
+        menus.setUseSystemMenuBar(Os.current() == Os.MACOS);
 
         webView.setContextMenuEnabled(false);
         Scene scene = new Scene(new BorderPane(webView, menus, null, null, null));

@@ -1,7 +1,7 @@
 package io.desktopstarter.shell.swing;
 
+import io.desktopstarter.contract.TerminationSignals;
 import io.desktopstarter.shell.common.ExternalOpener;
-import io.desktopstarter.shell.common.ShellBoot;
 import io.desktopstarter.shell.common.ShellContext;
 import io.desktopstarter.shell.common.ShellLifecycle;
 import io.desktopstarter.shell.common.ShellToolkit;
@@ -111,7 +111,7 @@ final class SwingShell implements ShellToolkit, ShellLifecycle.Ui {
                     if (!lifecycle.firstPageShown()) {
                         // Chromium's browser process takes over TERM and INT while it starts (its handler ends
                         // the process without saving or stopping in order); by the first page it is done.
-                        ShellBoot.onTerminate(SwingShell.this::terminateRequested);
+                        TerminationSignals.onTerminate(SwingShell.this::terminateRequested);
                     }
                     lifecycle.pageLoaded();
                 });

@@ -1,5 +1,6 @@
 package io.desktopstarter.updater.download;
 
+import io.desktopstarter.contract.Platform;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -54,19 +54,15 @@ public final class SystemTrust {
 
     /** This machine's anchors. */
     public static Anchors load() {
-        return load(System.getProperty("os.name", ""), LINUX_BUNDLES);
+        return load(Platform.Os.current(), LINUX_BUNDLES);
     }
 
-    static Anchors load(String osName, List<Path> linuxBundles) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        Optional<Anchors> system;
-        if (os.startsWith("windows")) {
-            system = keyStore("Windows-ROOT");
-        } else if (os.startsWith("mac")) {
-            system = keyStore("KeychainStore-ROOT");
-        } else {
-            system = linuxBundles.stream().map(SystemTrust::bundle).flatMap(Optional::stream).findFirst();
-        }
+    static Anchors load(Platform.Os os, List<Path> linuxBundles) {
+        Optional<Anchors> system = switch (os) {
+            case WINDOWS -> keyStore("Windows-ROOT");
+            case MACOS -> keyStore("KeychainStore-ROOT");
+            case LINUX -> linuxBundles.stream().map(SystemTrust::bundle).flatMap(Optional::stream).findFirst();
+        };
         return system.orElseGet(() -> new Anchors("the runtime's cacerts (no system trust store found)", Optional.empty()));
     }
 

@@ -1,14 +1,18 @@
 package io.desktopstarter.updater.feed;
 
-import java.util.Locale;
+import io.desktopstarter.contract.Platform;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** A feed platform key {@code <os>-<arch>-<format>}, e.g. {@code linux-x64-deb} or {@code linux-x64-tar.gz}. */
 public record PlatformKey(String os, String arch, String format) {
-    public static final Set<String> OPERATING_SYSTEMS = Set.of("linux", "windows", "macos");
-    public static final Set<String> ARCHITECTURES = Set.of("x64", "arm64");
+    public static final Set<String> OPERATING_SYSTEMS = Arrays.stream(Platform.Os.values()).map(Platform.Os::id)
+            .collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> ARCHITECTURES = Arrays.stream(Platform.Arch.values()).map(Platform.Arch::id)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Pattern KEY = Pattern.compile("([a-z]+)-([a-z0-9]+)-([a-z0-9.]+)");
 
     public PlatformKey {
@@ -26,37 +30,14 @@ public record PlatformKey(String os, String arch, String format) {
         return new PlatformKey(m.group(1), m.group(2), m.group(3));
     }
 
+    /** A platform's key for a package format, in the feed's (and the artifact names') spelling. */
+    public static PlatformKey of(Platform platform, String format) {
+        return new PlatformKey(platform.os().id(), platform.arch().id(), format);
+    }
+
     /** This machine's os and arch with the given package format. */
     public static PlatformKey current(String format) {
-        return new PlatformKey(hostOs(), hostArch(), format);
-    }
-
-    /** {@code linux}, {@code windows} or {@code macos}: this machine, in the feed's (and the artifact names') spelling. */
-    public static String hostOs() {
-        return osOf(System.getProperty("os.name", ""));
-    }
-
-    /** {@code x64} or {@code arm64}. */
-    public static String hostArch() {
-        return archOf(System.getProperty("os.arch", ""));
-    }
-
-    static String osOf(String osName) {
-        String name = osName.toLowerCase(Locale.ROOT);
-        if (name.startsWith("windows")) {
-            return "windows";
-        }
-        if (name.startsWith("mac") || name.startsWith("darwin")) {
-            return "macos";
-        }
-        return "linux";
-    }
-
-    static String archOf(String osArch) {
-        return switch (osArch.toLowerCase(Locale.ROOT)) {
-            case "aarch64", "arm64" -> "arm64";
-            default -> "x64";
-        };
+        return of(Platform.current(), format);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.desktopstarter.updater.flow;
 
+import io.desktopstarter.contract.LauncherProperties;
 import io.desktopstarter.contract.Platform;
 import io.desktopstarter.minisign.MinisignFormatException;
 import io.desktopstarter.minisign.MinisignPublicKey;
@@ -28,19 +29,18 @@ import java.util.function.Consumer;
 /**
  * Wires the update service for a shell from what the installed app knows: the feed from
  * {@code DESKTOP_STARTER_UPDATE_FEED}, the built-in keys resource, the package format the
- * distribution stamped into the launcher ({@value #FORMAT_PROPERTY}) and where jpackage says the
+ * distribution stamped into the launcher ({@value LauncherProperties#PACKAGE}) and where jpackage says the
  * launcher is ({@code jpackage.app-path}). Anything missing turns updates off with a reason.
  */
 public final class UpdaterSetup {
     public static final String APP = "desktop-java-starter";
-    public static final String FORMAT_PROPERTY = "desktopstarter.package";
 
     private UpdaterSetup() {
     }
 
     public static UpdateService create(String shell, String installedVersion, Path appData, Map<String, String> environment,
             Map<String, String> properties, Consumer<UpdateState> listener) {
-        String format = properties.getOrDefault(FORMAT_PROPERTY, defaultFormat());
+        String format = properties.getOrDefault(LauncherProperties.PACKAGE, defaultFormat());
         Optional<FeedSource> feed = FeedSource.fromEnvironment(environment);
         List<MinisignPublicKey> keys;
         SemanticVersion installed;
@@ -100,10 +100,10 @@ public final class UpdaterSetup {
 
     /** What this OS installs by default: tar.gz on Linux, msi on Windows, dmg on macOS. */
     public static String defaultFormat() {
-        return switch (PlatformKey.current("tar.gz").os()) {
-            case "windows" -> "msi";
-            case "macos" -> "dmg";
-            default -> "tar.gz";
+        return switch (Platform.Os.current()) {
+            case WINDOWS -> "msi";
+            case MACOS -> "dmg";
+            case LINUX -> "tar.gz";
         };
     }
 }

@@ -2,6 +2,7 @@ package io.desktopstarter.updater.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.contract.Platform;
 import io.desktopstarter.updater.testing.TestPki;
 import io.desktopstarter.updater.testing.UpdateServer;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ class SystemTrustTest {
     void aCaInTheSystemBundleIsTrustedForUpdates() throws Exception {
         Path bundle = Files.writeString(tmp.resolve("ca-certificates.crt"), "# a CA bundle\n" + pki.caPem());
 
-        SystemTrust.Anchors anchors = SystemTrust.load("Linux", List.of(tmp.resolve("missing.crt"), bundle));
+        SystemTrust.Anchors anchors = SystemTrust.load(Platform.Os.LINUX, List.of(tmp.resolve("missing.crt"), bundle));
 
         assertThat(anchors.source()).isEqualTo(bundle + " (1 certificates)");
         assertThat(download(anchors)).isInstanceOf(DownloadOutcome.Completed.class);
@@ -50,7 +51,7 @@ class SystemTrustTest {
         Path empty = Files.writeString(tmp.resolve("empty.pem"), "");
         Path garbage = Files.writeString(tmp.resolve("garbage.pem"), "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
 
-        SystemTrust.Anchors anchors = SystemTrust.load("Linux", List.of(tmp.resolve("missing.crt"), empty, garbage));
+        SystemTrust.Anchors anchors = SystemTrust.load(Platform.Os.LINUX, List.of(tmp.resolve("missing.crt"), empty, garbage));
 
         assertThat(anchors.source()).startsWith("the runtime's cacerts");
         assertThat(download(anchors)).isInstanceOfSatisfying(DownloadOutcome.Failed.class,

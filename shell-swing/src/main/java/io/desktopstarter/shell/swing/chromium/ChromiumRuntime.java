@@ -1,5 +1,6 @@
 package io.desktopstarter.shell.swing.chromium;
 
+import io.desktopstarter.contract.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,20 +108,10 @@ public final class ChromiumRuntime {
      */
     static List<String> switches() {
         List<String> all = new ArrayList<>(SWITCHES);
-        if (runningAsRoot()) {
+        if (Platform.isRoot()) {
             all.add("--no-sandbox");
         }
         return all;
-    }
-
-    private static boolean runningAsRoot() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("Uid:"))
-                    .anyMatch(line -> line.split("\\s+")[2].equals("0"));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     public CefApp app() {

@@ -1,5 +1,6 @@
 package io.desktopstarter.shell.swing.chromium;
 
+import io.desktopstarter.contract.LauncherProperties;
 import io.desktopstarter.foundation.archive.TarGzExtractor;
 import io.desktopstarter.foundation.files.Trees;
 import java.io.FilterInputStream;
@@ -24,8 +25,6 @@ import me.friwi.jcefmaven.UnsupportedPlatformException;
  * first start never leaves a half bundle that looks installed.
  */
 public final class NativeBundle {
-    /** Set by installers in the launcher config: the pre-extracted bundle. */
-    public static final String DIR_PROPERTY = "desktopstarter.jcef.dir";
     static final String LOCK = "install.lock";
     static final String META = "build_meta.json";
 
@@ -53,7 +52,7 @@ public final class NativeBundle {
     }
 
     /**
-     * The ready bundle: the installer's ({@value #DIR_PROPERTY}) when set, else
+     * The ready bundle: the installer's ({@value LauncherProperties#JCEF_DIR}) when set, else
      * {@code <cacheRoot>/<platform>-<tag>}, extracted now if it is not there yet.
      *
      * @param progress 0..1 while extracting (the first start only)
@@ -61,7 +60,7 @@ public final class NativeBundle {
     public static Path ready(Path cacheRoot, DoubleConsumer progress) throws ChromiumException {
         String platform = platform();
         String tag = releaseTag();
-        String shipped = System.getProperty(DIR_PROPERTY);
+        String shipped = System.getProperty(LauncherProperties.JCEF_DIR);
         if (shipped != null && !shipped.isBlank()) {
             Path dir = Path.of(shipped);
             if (!installed(dir)) {
