@@ -14,17 +14,11 @@ import java.util.Locale;
  */
 public record Platform(Os os, Arch arch) {
     public enum Os {
-        LINUX("linux"), WINDOWS("windows"), MACOS("macos");
-
-        private final String id;
-
-        Os(String id) {
-            this.id = id;
-        }
+        LINUX, WINDOWS, MACOS;
 
         /** {@code linux}, {@code windows} or {@code macos}. */
         public String id() {
-            return id;
+            return name().toLowerCase(Locale.ROOT);
         }
 
         /** From {@code os.name}: {@code Windows …}, {@code Mac OS X} / {@code Darwin}, anything else Linux. */
@@ -45,17 +39,11 @@ public record Platform(Os os, Arch arch) {
     }
 
     public enum Arch {
-        X64("x64"), ARM64("arm64");
-
-        private final String id;
-
-        Arch(String id) {
-            this.id = id;
-        }
+        X64, ARM64;
 
         /** {@code x64} or {@code arm64}. */
         public String id() {
-            return id;
+            return name().toLowerCase(Locale.ROOT);
         }
 
         /** From {@code os.arch}: {@code aarch64}/{@code arm64}, anything else x64. */
