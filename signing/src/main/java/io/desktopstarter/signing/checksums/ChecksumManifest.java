@@ -1,6 +1,7 @@
 package io.desktopstarter.signing.checksums;
 
 import io.desktopstarter.foundation.digest.Sha256;
+import io.desktopstarter.signing.files.SafeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +41,16 @@ public final class ChecksumManifest {
             digests.put(file.getFileName().toString(), Sha256.hex(file));
         }
         return format(digests);
+    }
+
+    /** Writes (or replaces) {@code manifest} listing {@code files}. */
+    public static void write(Path manifest, List<Path> files) throws IOException {
+        SafeFiles.write(manifest, create(files).getBytes(StandardCharsets.UTF_8), false, true);
+    }
+
+    /** How many entries of a check did not match or were missing. */
+    public static long failures(List<Entry> entries) {
+        return entries.stream().filter(e -> e.status() != Status.OK).count();
     }
 
     /** The manifest text for digests already computed (file name → sha256), sorted by name. */

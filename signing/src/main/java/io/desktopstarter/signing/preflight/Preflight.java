@@ -1,5 +1,7 @@
 package io.desktopstarter.signing.preflight;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.cert.CertificateParsingException;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,6 +24,40 @@ public final class Preflight {
     static final Duration WARN_BEFORE_EXPIRY = Duration.ofDays(30);
 
     private Preflight() {
+    }
+
+    /** What a preflight found, and its verdict: passed when nothing is {@link Finding.Level#FAIL}. */
+    public record Report(String target, List<Finding> findings) {
+        public Report {
+            findings = List.copyOf(findings);
+        }
+
+        public long failures() {
+            return findings.stream().filter(f -> f.level() == Finding.Level.FAIL).count();
+        }
+
+        public boolean passed() {
+            return failures() == 0;
+        }
+
+        /** {@code preflight passed for linux-x64}, or how many problems it found. */
+        public String summary() {
+            return passed() ? "preflight passed for " + target : "preflight FAILED: " + failures() + " problem(s) for " + target;
+        }
+    }
+
+    /**
+     * The release checks for one target: the code-signing certificates in {@code keystore}, if given, then the native
+     * libraries in {@code paths} (jars and directories) against {@code targetOs}-{@code targetArch}.
+     */
+    public static Report run(Optional<KeyStore> keystore, List<Path> paths, String targetOs, String targetArch, Clock clock)
+            throws IOException, KeyStoreException {
+        List<Finding> findings = new ArrayList<>();
+        if (keystore.isPresent()) {
+            findings.addAll(certificates(keystore.get(), clock));
+        }
+        findings.addAll(natives(NativeScanner.scan(paths), targetOs, targetArch));
+        return new Report(targetOs + "-" + targetArch, findings);
     }
 
     /** Expiry (fail when expired, warn inside 30 days), digitalSignature key usage and the code-signing EKU. */
