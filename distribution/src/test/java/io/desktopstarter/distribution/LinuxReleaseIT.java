@@ -127,7 +127,7 @@ class LinuxReleaseIT {
         Files.createSymbolicLink(root.resolve("current"), Path.of("versions/0.0.9"));
         String launcher = "bin/desktop-java-starter-" + shell;
         // jpackage.app-path as the running app sees it: the real launcher inside its version folder.
-        assertThat(UpdaterSetup.installer("tar.gz", Optional.of(root.resolve("versions/0.0.9").resolve(launcher))))
+        assertThat(UpdaterSetup.installer(io.desktopstarter.contract.PackageFormat.TAR_GZ, Optional.of(root.resolve("versions/0.0.9").resolve(launcher))))
                 .isInstanceOf(PortableInstall.class);
         Path userData = tmp.resolve("user-xdg");
         CommandRunner headless = new CommandRunner() {

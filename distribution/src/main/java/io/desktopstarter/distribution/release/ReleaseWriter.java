@@ -70,7 +70,7 @@ public final class ReleaseWriter {
         List<String> log = new ArrayList<>();
         List<Artifact> artifacts = new ArrayList<>();
         for (Map.Entry<String, Path> e : installers.entrySet()) {
-            artifacts.add(describe(e.getValue(), Optional.of(new PlatformKey(app.os(), app.arch(), e.getKey()).toString())));
+            artifacts.add(describe(e.getValue(), Optional.of(new PlatformKey(app.os(), app.arch(), io.desktopstarter.contract.PackageFormat.parse(e.getKey())).toString())));
         }
         Map<String, String> signatures = new LinkedHashMap<>();
         if (signing.isPresent()) {

@@ -77,7 +77,7 @@ class ReleaseWriterTest {
         for (String format : List.of("deb", "rpm", "tar.gz")) {
             UpdateCheck check = new UpdateCheck(List.of(publicKey), UrlPolicy.HTTPS_ONLY, Optional.empty(), CLOCK);
             UpdateKit.Verdict verdict = UpdateKit.verify(kitDir, check, new FeedPolicy.Installation("desktop-java-starter",
-                    Optional.of("javafx"), SemanticVersion.parse("1.1.0"), new PlatformKey("linux", "x64", format)), CLOCK);
+                    Optional.of("javafx"), SemanticVersion.parse("1.1.0"), new PlatformKey("linux", "x64", io.desktopstarter.contract.PackageFormat.parse(format))), CLOCK);
             assertThat(verdict).as(format).isInstanceOf(UpdateKit.Verdict.Accepted.class);
         }
         assertThat(Files.readString(out.resolve("latest.json"))).contains("\"url\" : \"https://downloads.example.com/1.2.0/"

@@ -1,5 +1,6 @@
 package io.desktopstarter.updater.cli;
 
+import io.desktopstarter.contract.PackageFormat;
 import io.desktopstarter.updater.feed.FeedFormatException;
 import io.desktopstarter.updater.feed.FeedParser;
 import io.desktopstarter.updater.feed.PlatformKey;
@@ -19,7 +20,7 @@ final class KitPlatforms {
 
     static PlatformKey guess(Path kitDir) throws IOException {
         Path kit = UpdateKit.locate(kitDir);
-        PlatformKey here = PlatformKey.current("tar.gz");
+        PlatformKey here = PlatformKey.current(PackageFormat.TAR_GZ);
         List<PlatformKey> present;
         try {
             present = FeedParser.parse(Files.readAllBytes(kit.resolve(UpdateKit.FEED))).platforms().entrySet().stream()

@@ -1,5 +1,6 @@
 package io.desktopstarter.updater.install;
 
+import io.desktopstarter.contract.PackageFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,14 +13,15 @@ import java.util.List;
  * because an updater that asks for a root password by itself teaches users a bad habit.
  */
 public final class PackageManagerInstall implements Installer {
-    /** Which package manager. */
-    public enum Format { DEB, RPM }
-
-    private final Format format;
+    private final PackageFormat format;
     private final CommandRunner runner;
     private final boolean privileged;
 
-    public PackageManagerInstall(Format format, CommandRunner runner, boolean privileged) {
+    /** @param format {@link PackageFormat#DEB} (dpkg) or {@link PackageFormat#RPM} (rpm) */
+    public PackageManagerInstall(PackageFormat format, CommandRunner runner, boolean privileged) {
+        if (format != PackageFormat.DEB && format != PackageFormat.RPM) {
+            throw new IllegalArgumentException("no system package manager installs " + format + " files");
+        }
         this.format = format;
         this.runner = runner;
         this.privileged = privileged;
@@ -30,6 +32,7 @@ public final class PackageManagerInstall implements Installer {
         return switch (format) {
             case DEB -> List.of("dpkg", "-i", file);
             case RPM -> List.of("rpm", "-U", "--replacepkgs", file);
+            case TAR_GZ, MSI, EXE, DMG, PKG -> throw new IllegalStateException("refused in the constructor: " + format);
         };
     }
 

@@ -40,6 +40,8 @@ class FeedParserTest {
         UpdateFeed feed = FeedParser.parse(feed(f -> {
             f.put("channel", "beta");
             ((ObjectNode) f.get("platforms")).putObject("haiku-riscv-pkg").put("anything", true);
+            // a format a later release may add: this version has no hand-off for it, so it is not an offer
+            ((ObjectNode) f.get("platforms")).putObject("linux-x64-appimage").put("anything", true);
         }));
         assertThat(feed.platforms()).containsOnlyKeys(PlatformKey.parse("linux-x64-tar.gz"));
     }

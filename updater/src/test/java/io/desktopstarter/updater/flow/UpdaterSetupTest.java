@@ -2,6 +2,7 @@ package io.desktopstarter.updater.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.contract.PackageFormat;
 import io.desktopstarter.updater.install.InstallOutcome;
 import io.desktopstarter.updater.install.MacAppInstall;
 import io.desktopstarter.updater.install.PackageManagerInstall;
@@ -21,11 +22,11 @@ class UpdaterSetupTest {
 
     @Test
     void theInstallerFollowsThePackageFormat() throws Exception {
-        assertThat(UpdaterSetup.installer("deb", Optional.empty())).isInstanceOf(PackageManagerInstall.class);
-        assertThat(UpdaterSetup.installer("rpm", Optional.empty())).isInstanceOf(PackageManagerInstall.class);
-        assertThat(UpdaterSetup.installer("msi", Optional.empty())).isInstanceOf(WindowsInstallerLaunch.class);
+        assertThat(UpdaterSetup.installer(PackageFormat.DEB, Optional.empty())).isInstanceOf(PackageManagerInstall.class);
+        assertThat(UpdaterSetup.installer(PackageFormat.RPM, Optional.empty())).isInstanceOf(PackageManagerInstall.class);
+        assertThat(UpdaterSetup.installer(PackageFormat.MSI, Optional.empty())).isInstanceOf(WindowsInstallerLaunch.class);
         Path bundle = Files.createDirectories(tmp.resolve("Applications/Desktop Java Starter.app/Contents/MacOS"));
-        assertThat(UpdaterSetup.installer("dmg", Optional.of(bundle.resolve("Desktop Java Starter"))))
+        assertThat(UpdaterSetup.installer(PackageFormat.DMG, Optional.of(bundle.resolve("Desktop Java Starter"))))
                 .isInstanceOf(MacAppInstall.class);
     }
 
@@ -35,22 +36,31 @@ class UpdaterSetupTest {
         Files.createDirectories(root.resolve("versions/1.0.0/bin"));
         Files.createSymbolicLink(root.resolve("current"), Path.of("versions/1.0.0"));
 
-        assertThat(UpdaterSetup.installer("tar.gz", Optional.of(root.resolve("versions/1.0.0/bin/app"))))
+        assertThat(UpdaterSetup.installer(PackageFormat.TAR_GZ, Optional.of(root.resolve("versions/1.0.0/bin/app"))))
                 .isInstanceOf(PortableInstall.class);
-        assertThat(UpdaterSetup.installer("tar.gz", Optional.of(root.resolve("current/bin/app"))))
+        assertThat(UpdaterSetup.installer(PackageFormat.TAR_GZ, Optional.of(root.resolve("current/bin/app"))))
                 .isInstanceOf(PortableInstall.class);
-        assertThat(UpdaterSetup.installer("tar.gz", Optional.of(tmp.resolve("elsewhere/bin/app"))).install(tmp, "1.1.0"))
+        assertThat(UpdaterSetup.installer(PackageFormat.TAR_GZ, Optional.of(tmp.resolve("elsewhere/bin/app"))).install(tmp, "1.1.0"))
                 .isInstanceOfSatisfying(InstallOutcome.Failed.class, f -> assertThat(f.reason()).contains("portable"));
     }
 
     @Test
     void onlyWindowsInstallersNeedTheBackendStoppedFirst() {
-        for (String format : List.of("msi", "exe")) {
-            assertThat(UpdaterSetup.installer(format, Optional.empty()).replacesFilesInUse()).as(format).isTrue();
+        for (PackageFormat format : List.of(PackageFormat.MSI, PackageFormat.EXE)) {
+            assertThat(UpdaterSetup.installer(format, Optional.empty()).replacesFilesInUse()).as(format.id()).isTrue();
         }
-        for (String format : List.of("deb", "rpm", "tar.gz", "dmg")) {
-            assertThat(UpdaterSetup.installer(format, Optional.empty()).replacesFilesInUse()).as(format).isFalse();
+        for (PackageFormat format : List.of(PackageFormat.DEB, PackageFormat.RPM, PackageFormat.TAR_GZ, PackageFormat.DMG,
+                PackageFormat.PKG)) {
+            assertThat(UpdaterSetup.installer(format, Optional.empty()).replacesFilesInUse()).as(format.id()).isFalse();
         }
+    }
+
+    @Test
+    void theLaunchersFormatIsReadAndAnUnknownOneCountsAsThisOssDefault() {
+        assertThat(UpdaterSetup.format("deb")).isEqualTo(PackageFormat.DEB);
+        assertThat(UpdaterSetup.format("tar.gz")).isEqualTo(PackageFormat.TAR_GZ);
+        assertThat(UpdaterSetup.format(null)).isEqualTo(UpdaterSetup.defaultFormat());
+        assertThat(UpdaterSetup.format("appimage")).isEqualTo(UpdaterSetup.defaultFormat());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.desktopstarter.updater.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.contract.PackageFormat;
 import io.desktopstarter.contract.Platform;
 import io.desktopstarter.foundation.files.Trees;
 import java.io.IOException;
@@ -53,12 +54,12 @@ class HandOffTest {
         Recording runner = new Recording();
         Path deb = Files.writeString(tmp.resolve("app.deb"), "deb");
 
-        InstallOutcome outcome = new PackageManagerInstall(PackageManagerInstall.Format.DEB, runner, false).install(deb, "1.1.0");
+        InstallOutcome outcome = new PackageManagerInstall(PackageFormat.DEB, runner, false).install(deb, "1.1.0");
 
         assertThat(outcome).isEqualTo(new InstallOutcome.ManualStep("Installing a system package needs administrator rights. Run:\n"
                 + "  sudo dpkg -i " + deb.toAbsolutePath(), List.of("sudo", "dpkg", "-i", deb.toAbsolutePath().toString())));
         assertThat(runner.commands).isEmpty();
-        assertThat(new PackageManagerInstall(PackageManagerInstall.Format.RPM, runner, true).command(tmp.resolve("a.rpm")))
+        assertThat(new PackageManagerInstall(PackageFormat.RPM, runner, true).command(tmp.resolve("a.rpm")))
                 .containsExactly("rpm", "-U", "--replacepkgs", tmp.resolve("a.rpm").toAbsolutePath().toString());
     }
 
@@ -66,10 +67,10 @@ class HandOffTest {
     static final Path PROBE_VERSION = Path.of("/opt", PROBE, "VERSION");
 
     @ParameterizedTest
-    @EnumSource(PackageManagerInstall.Format.class)
-    void asRootThePackageManagerUpgradesTheInstalledPackageToTheVerifiedOne(PackageManagerInstall.Format format)
+    @EnumSource(value = PackageFormat.class, names = {"DEB", "RPM"})
+    void asRootThePackageManagerUpgradesTheInstalledPackageToTheVerifiedOne(PackageFormat format)
             throws Exception {
-        boolean deb = format == PackageManagerInstall.Format.DEB;
+        boolean deb = format == PackageFormat.DEB;
         if (!Platform.isRoot() || !Files.isExecutable(Path.of(deb ? "/usr/bin/dpkg-deb" : "/usr/bin/rpmbuild"))) {
             assertThat(System.getenv("CI")).as("CI runs as root with dpkg and rpm").isNotEqualTo("true");
             return;
@@ -98,7 +99,7 @@ class HandOffTest {
         }
         Path notADeb = Files.writeString(tmp.resolve("broken.deb"), "not an ar archive");
 
-        InstallOutcome outcome = new PackageManagerInstall(PackageManagerInstall.Format.DEB, CommandRunner.SYSTEM, true)
+        InstallOutcome outcome = new PackageManagerInstall(PackageFormat.DEB, CommandRunner.SYSTEM, true)
                 .install(notADeb, "1.1.0");
 
         assertThat(outcome).isInstanceOfSatisfying(InstallOutcome.Failed.class,
@@ -106,8 +107,8 @@ class HandOffTest {
     }
 
     /** A one-file package writing {@code /opt/desktop-starter-update-probe/VERSION}. */
-    Path probe(PackageManagerInstall.Format format, String version) throws Exception {
-        return format == PackageManagerInstall.Format.DEB ? deb(version) : rpm(version);
+    Path probe(PackageFormat format, String version) throws Exception {
+        return format == PackageFormat.DEB ? deb(version) : rpm(version);
     }
 
     Path deb(String version) throws Exception {
