@@ -2,7 +2,7 @@ package io.desktopstarter.shell.swing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.desktopstarter.contract.LauncherProperties;
+import io.desktopstarter.contract.ShellPackaging;
 import io.desktopstarter.shell.common.testkit.ShellProcesses;
 import io.desktopstarter.shell.swing.chromium.NativeBundle;
 import java.nio.file.Files;
@@ -32,7 +32,8 @@ class SwingShellProcessIT {
     @BeforeAll
     static void unpackOnce() throws Exception {
         Path bundle = NativeBundle.ready(shared.resolve("jcef"), fraction -> { });
-        preExtracted = List.of("-D" + LauncherProperties.JCEF_DIR + "=" + bundle);
+        String property = ShellPackaging.fromClassPath(SwingShellProcessIT.class.getClassLoader()).natives().orElseThrow().property();
+        preExtracted = List.of("-D" + property + "=" + bundle);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.desktopstarter.shell.swing.chromium;
 
-import io.desktopstarter.contract.LauncherProperties;
+import io.desktopstarter.contract.ShellPackaging;
 import io.desktopstarter.foundation.archive.TarGzExtractor;
 import io.desktopstarter.foundation.files.Trees;
 import java.io.FilterInputStream;
@@ -21,14 +21,24 @@ import me.friwi.jcefmaven.UnsupportedPlatformException;
  * Chromium's native files for this platform: a directory that jcefmaven accepts as installed
  * ({@code build_meta.json} + {@code install.lock}). Either shipped pre-extracted by an installer,
  * or extracted once per version from the natives jar on the class path into the app-data cache.
+ * Those names and the installer's launcher property are this shell's packaging data
+ * ({@link ShellPackaging#RESOURCE}), which the distribution unpacks by.
  * The extraction goes to a scratch directory that is renamed into place when complete, so a killed
  * first start never leaves a half bundle that looks installed.
  */
 public final class NativeBundle {
-    static final String LOCK = "install.lock";
-    static final String META = "build_meta.json";
-
     private NativeBundle() {
+    }
+
+    /** The natives as the installer ships them: marker, required file, launcher property. */
+    static ShellPackaging.Natives names() throws ChromiumException {
+        try {
+            return ShellPackaging.fromClassPath(NativeBundle.class.getClassLoader()).natives()
+                    .orElseThrow(() -> new java.io.IOException("it describes no natives"));
+        } catch (java.io.IOException e) {
+            throw new ChromiumException("The Swing shell's packaging data (" + ShellPackaging.RESOURCE + ") is unusable: "
+                    + e.getMessage() + ". Rebuild the shell.");
+        }
     }
 
     /** The platform id jcefmaven uses ({@code linux-amd64}); a clear error where Chromium has no build. */
@@ -52,7 +62,7 @@ public final class NativeBundle {
     }
 
     /**
-     * The ready bundle: the installer's ({@value LauncherProperties#JCEF_DIR}) when set, else
+     * The ready bundle: the installer's (the natives property, {@code desktopstarter.jcef.dir}) when set, else
      * {@code <cacheRoot>/<platform>-<tag>}, extracted now if it is not there yet.
      *
      * @param progress 0..1 while extracting (the first start only)
@@ -60,25 +70,26 @@ public final class NativeBundle {
     public static Path ready(Path cacheRoot, DoubleConsumer progress) throws ChromiumException {
         String platform = platform();
         String tag = releaseTag();
-        String shipped = System.getProperty(LauncherProperties.JCEF_DIR);
+        ShellPackaging.Natives names = names();
+        String shipped = System.getProperty(names.property());
         if (shipped != null && !shipped.isBlank()) {
             Path dir = Path.of(shipped);
-            if (!installed(dir)) {
+            if (!installed(dir, names)) {
                 throw new ChromiumException("The installed Chromium files in " + dir + " are incomplete ("
-                        + LOCK + " or " + META + " missing). Reinstall the app.");
+                        + names.marker() + " or " + names.requiredFile() + " missing). Reinstall the app.");
             }
             return dir;
         }
         Path dir = cacheRoot.resolve(platform + "-" + safe(tag));
-        if (installed(dir)) {
+        if (installed(dir, names)) {
             return dir;
         }
-        extract(resource(platform, tag), dir, progress);
+        extract(resource(platform, tag), dir, names, progress);
         return dir;
     }
 
-    static boolean installed(Path dir) {
-        return Files.isRegularFile(dir.resolve(LOCK)) && Files.isRegularFile(dir.resolve(META));
+    static boolean installed(Path dir, ShellPackaging.Natives names) {
+        return Files.isRegularFile(dir.resolve(names.marker())) && Files.isRegularFile(dir.resolve(names.requiredFile()));
     }
 
     private static URL resource(String platform, String tag) throws ChromiumException {
@@ -89,7 +100,8 @@ public final class NativeBundle {
                         + " run time: add that artifact, or install the app with its installer."));
     }
 
-    private static void extract(URL archive, Path dir, DoubleConsumer progress) throws ChromiumException {
+    private static void extract(URL archive, Path dir, ShellPackaging.Natives names, DoubleConsumer progress)
+            throws ChromiumException {
         Path scratch = dir.resolveSibling(dir.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(dir.getParent());
@@ -98,11 +110,11 @@ public final class NativeBundle {
             try (InputStream in = new ProgressInputStream(connection.getInputStream(), connection.getContentLengthLong(), progress)) {
                 TarGzExtractor.extract(in, scratch);
             }
-            Files.createFile(scratch.resolve(LOCK));
+            Files.createFile(scratch.resolve(names.marker()));
             try {
                 Files.move(scratch, dir, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
-                if (!installed(dir)) {
+                if (!installed(dir, names)) {
                     throw e;
                 }
                 Trees.delete(scratch); // another start won the race with the same files
