@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledOnOs(OS.LINUX)
 class LinuxPackagesTest {
     static final Instant RELEASED = Instant.parse("2026-11-23T00:00:00Z");
-    static final AppInfo APP = new AppInfo("javafx", "1.2.3", "linux", "x64");
+    static final AppInfo APP = TestApps.javafx("1.2.3");
 
     @TempDir
     Path tmp;

@@ -2,6 +2,7 @@ package io.desktopstarter.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.contract.PackageFormat;
 import io.desktopstarter.contract.Platform;
 import io.desktopstarter.staging.manifest.Manifests;
 import io.desktopstarter.staging.verify.TreeVerifier;
@@ -127,7 +128,7 @@ class LinuxReleaseIT {
         Files.createSymbolicLink(root.resolve("current"), Path.of("versions/0.0.9"));
         String launcher = "bin/desktop-java-starter-" + shell;
         // jpackage.app-path as the running app sees it: the real launcher inside its version folder.
-        assertThat(UpdaterSetup.installer(io.desktopstarter.contract.PackageFormat.TAR_GZ, Optional.of(root.resolve("versions/0.0.9").resolve(launcher))))
+        assertThat(UpdaterSetup.installer(PackageFormat.TAR_GZ, Optional.of(root.resolve("versions/0.0.9").resolve(launcher))))
                 .isInstanceOf(PortableInstall.class);
         Path userData = tmp.resolve("user-xdg");
         CommandRunner headless = new CommandRunner() {

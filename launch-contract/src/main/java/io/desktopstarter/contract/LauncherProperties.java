@@ -1,15 +1,14 @@
 package io.desktopstarter.contract;
 
 /**
- * System properties the distribution writes into an installed app's launcher configuration and
- * the shell and updater read back.
+ * System properties the distribution writes into every installed app's launcher configuration and
+ * the shell and updater read back. A shell's own ones (where its natives are) are in its
+ * {@link ShellPackaging} data.
  */
 public final class LauncherProperties {
     /** The staged backend's folder inside the installed app. */
     public static final String BACKEND = "desktopstarter.backend";
-    /** The Swing shell's Chromium, unpacked at build time inside the installed app. */
-    public static final String JCEF_DIR = "desktopstarter.jcef.dir";
-    /** The package format this app was installed from ({@code deb}, {@code tar.gz}, …): picks the update hand-off. */
+    /** The {@link PackageFormat#id()} this app was installed from ({@code deb}, {@code tar.gz}, …): picks the update hand-off. */
     public static final String PACKAGE = "desktopstarter.package";
 
     private LauncherProperties() {

@@ -46,7 +46,7 @@ public final class ReleaseCheck {
             Path dir = json.getParent();
             JsonNode release = JsonMapper.builder().build().readTree(json.toFile());
             boolean signed = release.path("signed").asBoolean(false);
-            String manifest = "desktop-java-starter-" + release.path("shell").asText() + "-" + release.path("os").asText() + "-"
+            String manifest = release.path("app").asText() + "-" + release.path("shell").asText() + "-" + release.path("os").asText() + "-"
                     + release.path("version").asText() + "-sha256.txt";
             List<String> expected = new ArrayList<>(List.of(manifest));
             if (signed) {

@@ -1,8 +1,7 @@
 package io.desktopstarter.distribution.codesign;
 
 import io.desktopstarter.distribution.tools.BuildException;
-import io.desktopstarter.signing.authenticode.AuthenticodeSigning;
-import io.desktopstarter.signing.authenticode.WindowsSigningInputs;
+import io.desktopstarter.signing.authenticode.AuthenticodeSession;
 import io.desktopstarter.signing.macos.MacSigner;
 import io.desktopstarter.signing.macos.MacSigningPlan;
 import io.desktopstarter.signing.preflight.NativeLibrary;
@@ -33,23 +32,17 @@ public final class PlatformSigning {
     }
 
     /** Signs every .exe/.msi given (the image's launcher before packaging, the installers after). */
-    public void authenticode(List<Path> files) throws BuildException, IOException {
-        Optional<WindowsSigningInputs> inputs = WindowsSigningInputs.fromEnvironment(env);
-        if (inputs.isEmpty()) {
+    public void authenticode(List<Path> files) throws IOException {
+        Optional<AuthenticodeSession> opened = AuthenticodeSession.fromEnvironment(env, Optional.empty(), Optional.empty());
+        if (opened.isEmpty()) {
             log.accept("Authenticode: OFF (WIN_CSC_LINK not set): " + names(files) + " stay unsigned");
             return;
         }
-        try {
-            AuthenticodeSigning signing = AuthenticodeSigning.open(inputs.get().keystore(), inputs.get().password(),
-                    AuthenticodeSigning.Selection.fromEnvironment(Optional.empty(), env), inputs.get().timestampUrl());
+        try (AuthenticodeSession session = opened.get()) {
             for (Path file : files) {
-                signing.sign(file);
+                session.sign(file);
             }
-            log.accept("Authenticode: signed " + names(files) + (inputs.get().timestampUrl().isPresent() ? " (timestamped)" : " (NO timestamp)"));
-        } finally {
-            if (inputs.get().temporary()) {
-                Files.deleteIfExists(inputs.get().keystore());
-            }
+            log.accept("Authenticode: signed " + names(files) + (session.timestamped() ? " (timestamped)" : " (NO timestamp)"));
         }
     }
 

@@ -55,7 +55,7 @@ public final class DebPackage {
     }
 
     static String control(AppInfo app, List<String> depends, long installedKib) {
-        String longDescription = AppInfo.LONG_DESCRIPTION.lines().map(l -> " " + l).reduce((a, b) -> a + "\n" + b).orElseThrow();
+        String longDescription = String.join("\n", app.meta().longDescriptionLines().stream().map(l -> " " + l).toList());
         return """
                 Package: %s
                 Version: %s-1
@@ -69,7 +69,7 @@ public final class DebPackage {
                 Description: %s
                 %s
                 """.formatted(app.packageName(), app.packageVersion(), app.arch().equals("arm64") ? "arm64" : "amd64",
-                AppInfo.MAINTAINER, installedKib, String.join(", ", depends), AppInfo.HOMEPAGE, AppInfo.DESCRIPTION, longDescription);
+                app.meta().maintainer(), installedKib, String.join(", ", depends), app.meta().homepage(), app.meta().description(), longDescription);
     }
 
     private static String changelog(AppInfo app, Instant mtime) {
@@ -79,7 +79,7 @@ public final class DebPackage {
                   * Release %s.
 
                  -- %s  %s
-                """.formatted(app.packageName(), app.packageVersion(), app.version(), AppInfo.MAINTAINER,
+                """.formatted(app.packageName(), app.packageVersion(), app.version(), app.meta().maintainer(),
                 DateTimeFormatter.RFC_1123_DATE_TIME.format(mtime.atOffset(ZoneOffset.UTC)).replace("GMT", "+0000"));
     }
 

@@ -60,7 +60,7 @@ public record LinuxRoot(Path root, AppInfo app) {
                 Terminal=false
                 Categories=Utility;Development;
                 StartupNotify=true
-                """.formatted(app.displayName(), AppInfo.DESCRIPTION, installDir(), app.packageName(), app.packageName()));
+                """.formatted(app.displayName(), app.meta().description(), installDir(), app.packageName(), app.packageName()));
         Path iconTarget = root.resolve(iconFile());
         Files.createDirectories(iconTarget.getParent());
         Files.copy(icon, iconTarget, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -76,7 +76,7 @@ public record LinuxRoot(Path root, AppInfo app) {
                 Source: %s
 
                 Files: *
-                Copyright: 2026 %s
+                Copyright: %s %s
                 License: MIT
                 %s
 
@@ -85,7 +85,7 @@ public record LinuxRoot(Path root, AppInfo app) {
                 License: GPL-2 with Classpath exception
                  The runtime's own notices are in its legal/ directory.
                  On Debian systems, the GPL-2 is in /usr/share/common-licenses/GPL-2.
-                """.formatted(AppInfo.APP_ID, AppInfo.HOMEPAGE, AppInfo.VENDOR, indented, app.packageName(), app.packageName());
+                """.formatted(app.meta().id(), app.meta().homepage(), app.meta().copyrightYear(), app.meta().vendor(), indented, app.packageName(), app.packageName());
     }
 
     public void write(String relative, String content) throws IOException {

@@ -49,6 +49,6 @@ final class ManPage {
                 .SH SEE ALSO
                 %6$s
                 """.formatted(name, DateTimeFormatter.ISO_LOCAL_DATE.format(date.atOffset(ZoneOffset.UTC)), app.version(),
-                AppInfo.DESCRIPTION.toLowerCase(java.util.Locale.ROOT), app.displayName(), AppInfo.HOMEPAGE);
+                app.meta().description().toLowerCase(java.util.Locale.ROOT), app.displayName(), app.meta().homepage());
     }
 }

@@ -80,8 +80,8 @@ public final class RpmPackage {
                 /%s
                 /%s
                 %%doc /%s/copyright
-                """.formatted(app.packageName(), app.packageVersion(), AppInfo.DESCRIPTION, AppInfo.HOMEPAGE, AppInfo.VENDOR,
-                AppInfo.MAINTAINER, String.join(", ", requires), AppInfo.LONG_DESCRIPTION, root.installDir(),
+                """.formatted(app.packageName(), app.packageVersion(), app.meta().description(), app.meta().homepage(), app.meta().vendor(),
+                app.meta().maintainer(), String.join(", ", requires), String.join("\n", app.meta().longDescriptionLines()), root.installDir(),
                 root.launcherLink(), root.desktopFile(), root.iconFile(), root.docDir());
     }
 

@@ -1,46 +1,39 @@
 package io.desktopstarter.distribution.packaging;
 
-/**
- * What the packages say about the app. {@code packageVersion} is the numeric part of the project
- * version, because deb and rpm versions (and jpackage) refuse suffixes like {@code -SNAPSHOT}.
- */
-public record AppInfo(String shell, String version, String os, String arch) {
-    public static final String APP_ID = "desktop-java-starter";
-    public static final String DISPLAY_NAME = "Desktop Java Starter";
-    public static final String VENDOR = "Desktop Java Starter contributors";
-    public static final String MAINTAINER = "Desktop Java Starter <maintainers@desktopstarter.io>";
-    public static final String HOMEPAGE = "https://github.com/desktopstarter/desktop-java-starter";
-    /** One line: Debian's synopsis rules (no leading article, under 80 characters) suit every format. */
-    public static final String DESCRIPTION = "Local web app shipped as a signed, self-updating desktop program";
-    public static final String LONG_DESCRIPTION = """
-            Desktop Java Starter runs a local web application (a Java backend with a
-            SQLite database) inside a desktop window. The backend listens on the loopback
-            interface only and every request carries a per-session token. Updates are
-            downloaded from a signed feed and verified before they are installed.""";
+import io.desktopstarter.contract.PackageFormat;
+import io.desktopstarter.contract.Platform;
+import io.desktopstarter.contract.ShellPackaging;
 
+/**
+ * One build's app: the metadata, the shell it carries ({@code shell} its id, {@code shellName} the menu suffix), the
+ * version and the platform. {@code packageVersion} is the numeric part of the version, because deb and rpm versions
+ * (and jpackage) refuse suffixes like {@code -SNAPSHOT}.
+ */
+public record AppInfo(AppMetadata meta, String shell, String shellName, String version, String packageVersion, String os,
+        String arch) {
     public AppInfo {
-        if (!shell.matches("javafx|swing")) {
-            throw new IllegalArgumentException("shell must be javafx or swing, not " + shell);
+        if (!packageVersion.matches("\\d+(\\.\\d+){0,2}")) {
+            throw new IllegalArgumentException("the package version is one to three numbers (jpackage, deb, rpm), not " + packageVersion);
         }
+    }
+
+    public static AppInfo of(AppMetadata meta, ShellPackaging shell, String version, String packageVersion, Platform platform) {
+        return new AppInfo(meta, shell.id(), shell.displayName(), version, packageVersion, platform.os().id(), platform.arch().id());
     }
 
     /** {@code desktop-java-starter-javafx}: the package, launcher and install directory name. */
     public String packageName() {
-        return APP_ID + "-" + shell;
+        return meta.id() + "-" + shell;
     }
 
     /** The menu name, e.g. {@code Desktop Java Starter (JavaFX)}. */
     public String displayName() {
-        return DISPLAY_NAME + " (" + (shell.equals("javafx") ? "JavaFX" : "Swing") + ")";
-    }
-
-    public String packageVersion() {
-        return version.replaceFirst("[-+].*$", "");
+        return meta.name() + " (" + shellName + ")";
     }
 
     /** {@code desktop-java-starter-<shell>-<os>-<version>-<arch>.<ext>} (DESIGN.md "Names"). */
-    public String artifactName(String extension) {
-        return packageName() + "-" + os + "-" + version + "-" + arch + "." + extension;
+    public String artifactName(PackageFormat format) {
+        return packageName() + "-" + os + "-" + version + "-" + arch + "." + format.id();
     }
 
     public String manifestName() {

@@ -1,10 +1,12 @@
 package io.desktopstarter.distribution.packaging;
 
 import io.desktopstarter.contract.LauncherProperties;
+import io.desktopstarter.contract.PackageFormat;
 import io.desktopstarter.distribution.tools.BuildException;
 import io.desktopstarter.staging.build.JdkTools;
 import io.desktopstarter.staging.build.StageException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,79 +16,87 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * jpackage: one app image (shell jar + libraries under {@code lib/app}, the staged backend and
- * other {@link AppContent} beside it, the shell's jlink runtime) and the Windows/macOS installers from it. Each installer is
- * built after its format is written into the launcher config (the updater reads it to pick the
- * install hand-off). Linux packages are built by the {@code linux} package, not by jpackage.
+ * What the build tells jpackage beyond the pom. The app image itself is made by the jpackage-maven-plugin from the
+ * pom's settings; its shell-dependent part (main jar and class, the app content folders and their launcher
+ * properties, the initial package format) comes from an argument file written here. Each installer is built after
+ * its format is written into the image's launcher config (the updater reads it to pick the install hand-off). The
+ * Windows/macOS installers are built here with the pom's {@link InstallerOptions}; Linux packages by the
+ * {@code linux} package, not by jpackage.
  */
 public final class JPackager {
     /** The launcher option that tells the updater which package format it was installed from. */
     private static final String FORMAT_OPTION = "-D" + LauncherProperties.PACKAGE + "=";
 
-    private final AppInfo app;
-    private final Path icon;
-    private final Path license;
-
-    public JPackager(AppInfo app, Path icon, Path license) {
-        this.app = app;
-        this.icon = icon;
-        this.license = license;
+    private JPackager() {
     }
 
-    public Path appImage(Path input, List<AppContent> contents, String mainJar, String mainClass, Path runtime, Path dest)
-            throws StageException, IOException {
-        Files.createDirectories(dest);
-        List<String> args = new ArrayList<>(List.of("--type", "app-image", "--name", app.packageName(), "--app-version", app.packageVersion(),
-                "--input", input.toString(), "--main-jar", mainJar, "--main-class", mainClass, "--runtime-image", runtime.toString(),
-                "--icon", icon.toString(), "--vendor", AppInfo.VENDOR, "--description", AppInfo.DESCRIPTION,
-                "--copyright", "Copyright 2026 " + AppInfo.VENDOR, "--dest", dest.toString(),
-                "--java-options", FORMAT_OPTION + "tar.gz", "--java-options", "--enable-native-access=ALL-UNNAMED"));
+    /**
+     * The argument file ({@code @file}) the app-image execution adds: main jar and class, each {@link AppContent}
+     * with its launcher property, and the portable format until an installer says otherwise.
+     */
+    public static Path writeArguments(Path argfile, String mainJar, String mainClass, List<AppContent> contents) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--main-jar", mainJar, "--main-class", mainClass,
+                "--java-options", FORMAT_OPTION + PackageFormat.TAR_GZ.id()));
         for (AppContent content : contents) {
             args.addAll(List.of("--app-content", content.dir().toString(), "--java-options", content.javaOption()));
         }
-        JdkTools.run("jpackage", args);
-        // jpackage names the macOS image <name>.app and puts its config under Contents/app.
-        return dest.resolve(app.packageName() + (app.os().equals("macos") ? ".app" : ""));
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < args.size(); i += 2) {
+            text.append(args.get(i)).append(' ').append(quoted(args.get(i + 1))).append('\n');
+        }
+        Files.createDirectories(argfile.getParent());
+        return Files.writeString(argfile, text, StandardCharsets.UTF_8);
+    }
+
+    /** An argument-file value in double quotes; a backslash or quote inside is escaped (Windows paths). */
+    static String quoted(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /**
      * Points the image's launcher at a package format ({@code -D}{@value LauncherProperties#PACKAGE}{@code =<format>}) in
      * place: each installer is built from the image in turn, so no 270 MB copy per format is needed.
      */
-    public static Path withFormat(Path image, String format) throws IOException {
+    public static Path withFormat(Path image, PackageFormat format) throws IOException {
         // lib/app on Linux, app on Windows, Contents/app on macOS
         try (Stream<Path> cfgs = Files.walk(image, 3)) {
             for (Path cfg : cfgs.filter(p -> p.toString().endsWith(".cfg") && p.getParent().getFileName().toString().equals("app")).toList()) {
                 Files.writeString(cfg, Files.readString(cfg).replaceAll(Pattern.quote(FORMAT_OPTION) + "\\S+",
-                        Matcher.quoteReplacement(FORMAT_OPTION + format)));
+                        Matcher.quoteReplacement(FORMAT_OPTION + format.id())));
             }
         }
         return image;
     }
 
-    /** Windows msi/exe (per-user, Start menu, a stable upgrade code) and macOS dmg/pkg, on their own hosts. */
-    public Path installer(String type, Path image, Path dest) throws BuildException, StageException, IOException {
+    /** Windows msi/exe and macOS dmg/pkg from the image, on their own hosts. */
+    public static Path installer(PackageFormat format, AppInfo app, InstallerOptions options, Path license, Path image, Path dest)
+            throws BuildException, StageException, IOException {
         Files.createDirectories(dest);
-        List<String> args = new ArrayList<>(List.of("--type", type, "--app-image", image.toString(), "--name", app.packageName(),
-                "--app-version", app.packageVersion(), "--vendor", AppInfo.VENDOR, "--description", AppInfo.DESCRIPTION,
-                "--about-url", AppInfo.HOMEPAGE, "--license-file", license.toString(), "--dest", dest.toString()));
-        switch (type) {
-            case "msi", "exe" -> args.addAll(List.of("--win-per-user-install", "--win-menu", "--win-menu-group",
-                    AppInfo.DISPLAY_NAME, "--win-shortcut", "--win-dir-chooser", "--win-upgrade-uuid", upgradeUuid()));
-            case "dmg", "pkg" -> args.addAll(List.of("--mac-package-identifier", "io.desktopstarter." + app.shell(),
-                    "--mac-package-name", AppInfo.DISPLAY_NAME));
-            default -> throw new BuildException("unknown installer type " + type);
+        List<String> args = new ArrayList<>(List.of("--type", format.id(), "--app-image", image.toString(), "--name", app.packageName(),
+                "--app-version", app.packageVersion(), "--vendor", app.meta().vendor(), "--description", app.meta().description(),
+                "--about-url", app.meta().homepage(), "--license-file", license.toString(), "--dest", dest.toString()));
+        switch (format) {
+            case MSI, EXE -> {
+                args.addAll(List.of("--win-menu", "--win-menu-group", options.winMenuGroup(), "--win-upgrade-uuid",
+                        options.upgradeUuid(app.packageName())));
+                flag(args, options.winPerUserInstall(), "--win-per-user-install");
+                flag(args, options.winShortcut(), "--win-shortcut");
+                flag(args, options.winDirChooser(), "--win-dir-chooser");
+            }
+            case DMG, PKG -> args.addAll(List.of("--mac-package-identifier", options.macPackageIdentifier(),
+                    "--mac-package-name", options.macPackageName()));
+            case TAR_GZ, DEB, RPM -> throw new BuildException(format + " is not made by jpackage here (D-020, D-025)");
         }
         JdkTools.run("jpackage", args);
         try (Stream<Path> files = Files.list(dest)) {
-            return files.filter(p -> p.toString().endsWith("." + type)).findFirst()
-                    .orElseThrow(() -> new BuildException("jpackage made no ." + type + " in " + dest));
+            return files.filter(p -> p.toString().endsWith("." + format.id())).findFirst()
+                    .orElseThrow(() -> new BuildException("jpackage made no ." + format.id() + " in " + dest));
         }
     }
 
-    /** Derived from the package name only, so every version of one shell upgrades the previous one. */
-    String upgradeUuid() {
-        return java.util.UUID.nameUUIDFromBytes(("io.desktopstarter:" + app.packageName())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    private static void flag(List<String> args, boolean on, String flag) {
+        if (on) {
+            args.add(flag);
+        }
     }
 }

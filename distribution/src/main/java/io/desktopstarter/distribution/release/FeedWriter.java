@@ -18,10 +18,10 @@ public final class FeedWriter {
     /**
      * @param signatures artifact file name → its {@code .minisig} content
      */
-    public static byte[] feed(String shell, String version, Instant pubDate, Duration validity, String notes, String minVersion,
+    public static byte[] feed(String app, String shell, String version, Instant pubDate, Duration validity, String notes, String minVersion,
             String baseUrl, Iterable<Artifact> artifacts, Map<String, String> signatures) throws java.io.IOException {
         ObjectNode feed = JSON.createObjectNode();
-        feed.put("schema", 1).put("app", "desktop-java-starter").put("shell", shell).put("version", version)
+        feed.put("schema", 1).put("app", app).put("shell", shell).put("version", version)
                 .put("pub_date", pubDate.toString()).put("expires", pubDate.plus(validity).toString()).put("notes", notes);
         if (minVersion != null && !minVersion.isBlank()) {
             feed.put("min_version", minVersion);

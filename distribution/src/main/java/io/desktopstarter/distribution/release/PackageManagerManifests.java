@@ -1,5 +1,8 @@
 package io.desktopstarter.distribution.release;
 
+import io.desktopstarter.contract.PackageFormat;
+import io.desktopstarter.distribution.packaging.AppInfo;
+import io.desktopstarter.updater.feed.PlatformKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,41 +17,44 @@ public final class PackageManagerManifests {
     }
 
     /** File name → content. */
-    public static Map<String, String> generate(String shell, String version, String baseUrl, List<Artifact> artifacts) {
+    public static Map<String, String> generate(AppInfo app, String baseUrl, List<Artifact> artifacts) {
         String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-        String id = "desktop-java-starter-" + shell;
+        String id = app.packageName();
+        String shell = app.shell();
+        String version = app.version();
         Map<String, String> files = new LinkedHashMap<>();
-        Optional<Artifact> dmg = find(artifacts, "macos", "dmg");
+        Optional<Artifact> dmg = find(artifacts, PackageFormat.DMG);
         dmg.ifPresent(a -> files.put("homebrew/" + id + ".rb", """
                 cask "%s" do
                   version "%s"
                   sha256 "%s"
 
                   url "%s"
-                  name "Desktop Java Starter (%s)"
+                  name "%s (%s)"
                   desc "A local web app as a signed, self-updating desktop program"
-                  homepage "https://github.com/desktopstarter/desktop-java-starter"
+                  homepage "%s"
 
-                  app "Desktop Java Starter.app"
+                  app "%s.app"
 
-                  zap trash: "~/Library/Application Support/desktop-java-starter"
+                  zap trash: "~/Library/Application Support/%s"
                 end
-                """.formatted(id, version, a.sha256(), base + a.name(), shell)));
-        Optional<Artifact> msi = find(artifacts, "windows", "msi");
+                """.formatted(id, version, a.sha256(), base + a.name(), app.meta().name(), shell, app.meta().homepage(),
+                app.meta().name(), app.meta().id())));
+        Optional<Artifact> msi = find(artifacts, PackageFormat.MSI);
         msi.ifPresent(a -> {
             files.put("scoop/" + id + ".json", """
                     {
                       "version": "%s",
                       "description": "A local web app as a signed, self-updating desktop program",
-                      "homepage": "https://github.com/desktopstarter/desktop-java-starter",
+                      "homepage": "%s",
                       "license": "MIT",
                       "architecture": {
                         "64bit": { "url": "%s", "hash": "%s" }
                       },
-                      "shortcuts": [["Desktop Java Starter.exe", "Desktop Java Starter"]]
+                      "shortcuts": [["%s.exe", "%s"]]
                     }
-                    """.formatted(version, base + a.name(), a.sha256()));
-            String pkg = "DesktopStarter.DesktopJavaStarter" + (shell.equals("javafx") ? "JavaFX" : "Swing");
+                    """.formatted(version, app.meta().homepage(), base + a.name(), a.sha256(), app.meta().name(), app.meta().name()));
+            String pkg = "DesktopStarter.DesktopJavaStarter" + app.shellName();
             files.put("winget/" + pkg + ".yaml", """
                     PackageIdentifier: %s
                     PackageVersion: %s
@@ -72,19 +78,18 @@ public final class PackageManagerManifests {
                     PackageIdentifier: %s
                     PackageVersion: %s
                     PackageLocale: en-US
-                    Publisher: Desktop Java Starter contributors
-                    PackageName: Desktop Java Starter (%s)
+                    Publisher: %s
+                    PackageName: %s (%s)
                     License: MIT
                     ShortDescription: A local web app as a signed, self-updating desktop program
                     ManifestType: defaultLocale
                     ManifestVersion: 1.6.0
-                    """.formatted(pkg, version, shell));
+                    """.formatted(pkg, version, app.meta().vendor(), app.meta().name(), shell));
         });
         return files;
     }
 
-    private static Optional<Artifact> find(List<Artifact> artifacts, String os, String format) {
-        return artifacts.stream().filter(a -> a.platform().map(p -> p.startsWith(os + "-") && p.endsWith("-" + format))
-                .orElse(false)).findFirst();
+    private static Optional<Artifact> find(List<Artifact> artifacts, PackageFormat format) {
+        return artifacts.stream().filter(a -> a.platform().map(p -> PlatformKey.parse(p).format() == format).orElse(false)).findFirst();
     }
 }

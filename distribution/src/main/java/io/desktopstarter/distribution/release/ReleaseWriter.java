@@ -2,6 +2,7 @@ package io.desktopstarter.distribution.release;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.desktopstarter.contract.PackageFormat;
 import io.desktopstarter.distribution.packaging.AppInfo;
 import io.desktopstarter.foundation.digest.Sha256;
 import io.desktopstarter.signing.checksums.ChecksumManifest;
@@ -52,7 +53,7 @@ public final class ReleaseWriter {
     }
 
     /** The release key compiled into the app: a tiny jar the shell's manifest Class-Path names. */
-    public static void writeTrustedKeys(Path libDir, String publicKeyLine, Instant mtime) throws IOException {
+    public static void writeTrustedKeys(Path libDir, String appName, String publicKeyLine, Instant mtime) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
         try (OutputStream raw = Files.newOutputStream(libDir.resolve("desktop-starter-release-keys.jar"));
@@ -60,25 +61,25 @@ public final class ReleaseWriter {
             JarEntry entry = new JarEntry(BuiltInKeys.RESOURCE);
             entry.setLastModifiedTime(FileTime.from(mtime));
             jar.putNextEntry(entry);
-            jar.write(("# Desktop Java Starter release key (updates must be signed by it or a key it rotated in)\n"
+            jar.write(("# " + appName + " release key (updates must be signed by it or a key it rotated in)\n"
                     + publicKeyLine + "\n").getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
         }
     }
 
-    public List<String> write(Map<String, Path> installers, Path kitWork) throws IOException {
+    public List<String> write(Map<PackageFormat, Path> installers, Path kitWork) throws IOException {
         List<String> log = new ArrayList<>();
         List<Artifact> artifacts = new ArrayList<>();
-        for (Map.Entry<String, Path> e : installers.entrySet()) {
-            artifacts.add(describe(e.getValue(), Optional.of(new PlatformKey(app.os(), app.arch(), io.desktopstarter.contract.PackageFormat.parse(e.getKey())).toString())));
+        for (Map.Entry<PackageFormat, Path> e : installers.entrySet()) {
+            artifacts.add(describe(e.getValue(), Optional.of(new PlatformKey(app.os(), app.arch(), e.getKey()).toString())));
         }
         Map<String, String> signatures = new LinkedHashMap<>();
         if (signing.isPresent()) {
             for (Artifact a : artifacts) {
                 signatures.put(a.name(), signing.get().sign(a.file()));
             }
-            Path feed = Files.write(out.resolve("latest.json"), FeedWriter.feed(app.shell(), app.version(), clock.instant(),
-                    Duration.ofDays(feedValidityDays), "Desktop Java Starter " + app.version() + " (" + app.shell() + ")",
+            Path feed = Files.write(out.resolve("latest.json"), FeedWriter.feed(app.meta().id(), app.shell(), app.version(), clock.instant(),
+                    Duration.ofDays(feedValidityDays), app.meta().name() + " " + app.version() + " (" + app.shell() + ")",
                     minVersion, baseUrl, artifacts, signatures));
             signing.get().sign(feed);
             log.add("update feed: latest.json (+ .minisig), base URL " + baseUrl + ", expires in " + feedValidityDays + " days");
@@ -106,7 +107,7 @@ public final class ReleaseWriter {
         });
         log.add("checksum manifest: " + manifest.getFileName() + (signing.isPresent() ? " (+ .minisig)" : " (unsigned)"));
 
-        for (Map.Entry<String, String> file : PackageManagerManifests.generate(app.shell(), app.version(), baseUrl, artifacts).entrySet()) {
+        for (Map.Entry<String, String> file : PackageManagerManifests.generate(app, baseUrl, artifacts).entrySet()) {
             Path target = out.resolve("package-managers").resolve(file.getKey());
             Files.createDirectories(target.getParent());
             Files.writeString(target, file.getValue());
@@ -124,7 +125,7 @@ public final class ReleaseWriter {
 
     private String releaseJson(List<Artifact> artifacts) throws IOException {
         ObjectNode root = FeedWriter.JSON.createObjectNode();
-        root.put("app", AppInfo.APP_ID).put("shell", app.shell()).put("os", app.os()).put("arch", app.arch())
+        root.put("app", app.meta().id()).put("shell", app.shell()).put("os", app.os()).put("arch", app.arch())
                 .put("version", app.version()).put("created", clock.instant().toString()).put("signed", signing.isPresent());
         signing.ifPresent(s -> root.put("release_key", s.publicKeyLine()));
         ArrayNode list = root.putArray("artifacts");
@@ -139,7 +140,7 @@ public final class ReleaseWriter {
     }
 
     private String releaseNotes(List<Artifact> artifacts) {
-        StringBuilder notes = new StringBuilder("# " + AppInfo.DISPLAY_NAME + " " + app.version() + " (" + app.shell() + ", "
+        StringBuilder notes = new StringBuilder("# " + app.meta().name() + " " + app.version() + " (" + app.shell() + ", "
                 + app.os() + ")\n\n| file | size | sha256 |\n|---|---|---|\n");
         for (Artifact a : artifacts) {
             notes.append("| ").append(a.name()).append(" | ").append(a.size()).append(" | `").append(a.sha256()).append("` |\n");

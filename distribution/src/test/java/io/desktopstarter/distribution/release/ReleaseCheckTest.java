@@ -3,6 +3,8 @@ package io.desktopstarter.distribution.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.desktopstarter.distribution.cli.ReleaseCheck;
+import io.desktopstarter.contract.PackageFormat;
+import io.desktopstarter.distribution.TestApps;
 import io.desktopstarter.distribution.packaging.AppInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,18 +22,18 @@ class ReleaseCheckTest {
 
     @Test
     void aCompleteReleasePassesAndAMissingOrChangedFileIsNamed() throws Exception {
-        AppInfo app = new AppInfo("javafx", "1.2.0", "linux", "x64");
+        AppInfo app = TestApps.javafx("1.2.0");
         Path out = Files.createDirectories(tmp.resolve("assets/release-javafx-Linux"));
-        Path deb = Files.writeString(out.resolve(app.artifactName("deb")), "deb");
+        Path deb = Files.writeString(out.resolve(app.artifactName(PackageFormat.DEB)), "deb");
         new ReleaseWriter(app, out, "https://d.example/", Optional.empty(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), 30, "")
-                .write(Map.of("deb", deb), tmp.resolve("work"));
+                .write(Map.of(PackageFormat.DEB, deb), tmp.resolve("work"));
 
         assertThat(ReleaseCheck.check(tmp.resolve("assets"))).isEmpty();
 
         Files.writeString(deb, "tampered");
         assertThat(ReleaseCheck.check(tmp.resolve("assets"))).singleElement().asString().contains("differs");
         Files.delete(deb);
-        assertThat(ReleaseCheck.check(tmp.resolve("assets"))).singleElement().asString().startsWith(app.artifactName("deb"));
+        assertThat(ReleaseCheck.check(tmp.resolve("assets"))).singleElement().asString().startsWith(app.artifactName(PackageFormat.DEB));
         assertThat(ReleaseCheck.check(tmp.resolve("empty"))).isNotEmpty();
     }
 }

@@ -2,6 +2,8 @@ package io.desktopstarter.distribution.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.contract.PackageFormat;
+import io.desktopstarter.distribution.TestApps;
 import io.desktopstarter.distribution.packaging.AppInfo;
 import io.desktopstarter.foundation.archive.TarGzExtractor;
 import io.desktopstarter.minisign.MinisignPublicKey;
@@ -37,10 +39,10 @@ class ReleaseWriterTest {
     @TempDir
     Path tmp;
 
-    Map<String, Path> installers(Path out, AppInfo app) throws Exception {
+    Map<PackageFormat, Path> installers(Path out, AppInfo app) throws Exception {
         Files.createDirectories(out);
-        Map<String, Path> installers = new LinkedHashMap<>();
-        for (String format : List.of("deb", "rpm", "tar.gz")) {
+        Map<PackageFormat, Path> installers = new LinkedHashMap<>();
+        for (PackageFormat format : List.of(PackageFormat.DEB, PackageFormat.RPM, PackageFormat.TAR_GZ)) {
             installers.put(format, Files.writeString(out.resolve(app.artifactName(format)), format + " bytes ".repeat(1000)));
         }
         return installers;
@@ -48,7 +50,7 @@ class ReleaseWriterTest {
 
     @Test
     void aSignedReleaseHasSignaturesAFeedTheUpdaterAcceptsAndAKit() throws Exception {
-        AppInfo app = new AppInfo("javafx", "1.2.0", "linux", "x64");
+        AppInfo app = TestApps.javafx("1.2.0");
         Path out = tmp.resolve("release");
         SecretKey key = SecretKeyFile.generate();
         Path keyFile = Files.writeString(tmp.resolve("release.key"), SecretKeyFile.encode(key, "pw".toCharArray(), KdfLimits.INTERACTIVE));
@@ -59,7 +61,7 @@ class ReleaseWriterTest {
                 .write(installers(out, app), tmp.resolve("work"));
 
         MinisignPublicKey publicKey = key.publicKey();
-        for (String name : List.of(app.artifactName("deb"), app.manifestName(), "latest.json",
+        for (String name : List.of(app.artifactName(PackageFormat.DEB), app.manifestName(), "latest.json",
                 "desktop-java-starter-javafx-linux-1.2.0-x64-update-kit.tar")) {
             MinisignSignature signature = MinisignSignature.parse(Files.readString(out.resolve(name + ".minisig")));
             assertThat(MinisignVerifier.verify(publicKey, signature, out.resolve(name))).as(name).isInstanceOf(Verification.Valid.class);
@@ -74,19 +76,19 @@ class ReleaseWriterTest {
         assertThat(new ProcessBuilder("tar", "-xf", out.resolve("desktop-java-starter-javafx-linux-1.2.0-x64-update-kit.tar").toString(),
                 "-C", kit.toString()).start().waitFor()).isZero();
         Path kitDir = kit.resolve("desktop-java-starter-javafx-linux-1.2.0-x64-update-kit");
-        for (String format : List.of("deb", "rpm", "tar.gz")) {
+        for (PackageFormat format : List.of(PackageFormat.DEB, PackageFormat.RPM, PackageFormat.TAR_GZ)) {
             UpdateCheck check = new UpdateCheck(List.of(publicKey), UrlPolicy.HTTPS_ONLY, Optional.empty(), CLOCK);
             UpdateKit.Verdict verdict = UpdateKit.verify(kitDir, check, new FeedPolicy.Installation("desktop-java-starter",
-                    Optional.of("javafx"), SemanticVersion.parse("1.1.0"), new PlatformKey("linux", "x64", io.desktopstarter.contract.PackageFormat.parse(format))), CLOCK);
-            assertThat(verdict).as(format).isInstanceOf(UpdateKit.Verdict.Accepted.class);
+                    Optional.of("javafx"), SemanticVersion.parse("1.1.0"), new PlatformKey("linux", "x64", format)), CLOCK);
+            assertThat(verdict).as(format.id()).isInstanceOf(UpdateKit.Verdict.Accepted.class);
         }
         assertThat(Files.readString(out.resolve("latest.json"))).contains("\"url\" : \"https://downloads.example.com/1.2.0/"
-                + app.artifactName("deb") + "\"").contains("\"min_version\" : \"1.0.0\"");
+                + app.artifactName(PackageFormat.DEB) + "\"").contains("\"min_version\" : \"1.0.0\"");
     }
 
     @Test
     void anUnsignedReleaseStillHasItsManifestAndMetadataButNoFeed() throws Exception {
-        AppInfo app = new AppInfo("javafx", "1.2.0", "linux", "x64");
+        AppInfo app = TestApps.javafx("1.2.0");
         Path out = tmp.resolve("release");
 
         new ReleaseWriter(app, out, "https://d.example/", Optional.empty(), CLOCK, 30, "").write(installers(out, app), tmp.resolve("w"));
@@ -106,7 +108,7 @@ class ReleaseWriterTest {
                 new Artifact(Path.of("desktop-java-starter-javafx-macos-1.2.0-arm64.dmg"), 10, "ab".repeat(32), Optional.of("macos-arm64-dmg")),
                 new Artifact(Path.of("desktop-java-starter-javafx-windows-1.2.0-x64.msi"), 10, "cd".repeat(32), Optional.of("windows-x64-msi")));
 
-        Map<String, String> files = PackageManagerManifests.generate("javafx", "1.2.0", "https://d.example/r", artifacts);
+        Map<String, String> files = PackageManagerManifests.generate(TestApps.javafx("1.2.0"), "https://d.example/r", artifacts);
 
         assertThat(files).containsKeys("homebrew/desktop-java-starter-javafx.rb", "scoop/desktop-java-starter-javafx.json",
                 "winget/DesktopStarter.DesktopJavaStarterJavaFX.installer.yaml");
@@ -114,7 +116,7 @@ class ReleaseWriterTest {
                 .contains("url \"https://d.example/r/desktop-java-starter-javafx-macos-1.2.0-arm64.dmg\"");
         assertThat(files.get("winget/DesktopStarter.DesktopJavaStarterJavaFX.installer.yaml")).contains("CD".repeat(32))
                 .contains("InstallerUrl: https://d.example/r/desktop-java-starter-javafx-windows-1.2.0-x64.msi");
-        assertThat(PackageManagerManifests.generate("javafx", "1.2.0", "https://d.example/", List.of())).isEmpty();
+        assertThat(PackageManagerManifests.generate(TestApps.javafx("1.2.0"), "https://d.example/", List.of())).isEmpty();
     }
 
     @Test

@@ -1,0 +1,147 @@
+package io.desktopstarter.distribution.build;
+
+import io.desktopstarter.contract.LauncherProperties;
+import io.desktopstarter.contract.PackageFormat;
+import io.desktopstarter.contract.Platform;
+import io.desktopstarter.contract.ShellPackaging;
+import io.desktopstarter.distribution.linux.LibrarySearchPaths;
+import io.desktopstarter.distribution.packaging.AppContent;
+import io.desktopstarter.distribution.packaging.JPackager;
+import io.desktopstarter.distribution.packaging.UnpackedNatives;
+import io.desktopstarter.distribution.release.ReleaseSigning;
+import io.desktopstarter.distribution.release.ReleaseWriter;
+import io.desktopstarter.distribution.runtime.ShellRuntime;
+import io.desktopstarter.distribution.tools.BuildException;
+import io.desktopstarter.foundation.files.Trees;
+import io.desktopstarter.staging.build.NativeStrip;
+import io.desktopstarter.staging.manifest.Manifests;
+import io.desktopstarter.staging.verify.TreeVerifier;
+import io.desktopstarter.staging.verify.VerifyReport;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/** The steps before the app image: what jpackage reads, in {@code work/}. */
+final class InputSteps {
+    private InputSteps() {
+    }
+
+    /** The staged backend matches its manifest; each format installs on this OS. */
+    static void verify(BuildContext c) throws Exception {
+        Path backend = c.settings().backend();
+        VerifyReport staged = TreeVerifier.verify(backend, Manifests.read(backend));
+        if (!staged.intact()) {
+            throw new BuildException("the staged backend at " + backend + " does not match its manifest: " + staged.lines());
+        }
+        List<PackageFormat> foreign = c.settings().formats().stream().filter(f -> f.os() != c.os()).toList();
+        if (!foreign.isEmpty()) {
+            throw new BuildException(foreign + " cannot be built on " + c.os().id() + "; this OS builds " + PackageFormat.of(c.os())
+                    + " (dist.formats)");
+        }
+        c.log("staged backend " + staged.checked() + " files intact; shell " + c.shell().id() + ", formats " + c.settings().formats());
+    }
+
+    static void releaseKey(BuildContext c) throws Exception {
+        Optional<ReleaseSigning> signing = ReleaseSigning.fromEnvironment(c.settings().env(), c.clock());
+        c.signing(signing);
+        c.log(signing.map(s -> "release key " + s.keyId() + ": artifacts, manifest and update feed will be signed")
+                .orElse("UNSIGNED BUILD: no release key (set " + ReleaseSigning.KEY_ENV + " and " + ReleaseSigning.PASSWORD_ENV
+                        + "); no signatures, no update feed, no update kit"));
+    }
+
+    /** A fresh {@code work/}: the shell jar and its libraries as jpackage's input, and the icon. */
+    static void assembleInput(BuildContext c) throws Exception {
+        Path jar = c.settings().shellJar();
+        Trees.delete(c.settings().work());
+        Files.createDirectories(c.input());
+        Files.copy(jar, c.input().resolve(jar.getFileName()));
+        Trees.copy(jar.resolveSibling("lib"), c.inputLib());
+        if (c.settings().icon().isPresent()) {
+            Files.copy(c.settings().icon().get(), c.icon());
+        } else {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                ZipEntry icon = zip.getEntry(c.shell().icon());
+                if (icon == null) {
+                    throw new BuildException(jar + " has no " + c.shell().icon() + " (shell.icon in its packaging data)");
+                }
+                try (InputStream in = zip.getInputStream(icon)) {
+                    Files.copy(in, c.icon());
+                }
+            }
+        }
+        c.log(jar.getFileName() + " + " + count(c.inputLib()) + " libraries; icon " + c.settings().icon().map(Path::toString)
+                .orElse(c.shell().icon() + " from the shell"));
+    }
+
+    static void stagedBackend(BuildContext c) throws Exception {
+        Trees.copy(c.settings().backend(), c.stagedBackend());
+        c.log("app content " + c.content().relativize(c.stagedBackend()) + ", " + mb(Trees.size(c.stagedBackend())));
+    }
+
+    /**
+     * The shell's natives jar unpacked into app content. On Linux they are stripped, relative library search paths
+     * (which load from the user's working directory) are dropped, and shared libraries are not executable.
+     */
+    static void natives(BuildContext c) throws Exception {
+        if (c.shell().natives().isEmpty()) {
+            c.log("none (the shell's packaging data names no natives jar)");
+            return;
+        }
+        AppContent natives = UnpackedNatives.unpack(c.shell().natives().get(), c.inputLib(), c.content());
+        if (c.os() == Platform.Os.LINUX) {
+            NativeStrip.strip(natives.dir());
+            LibrarySearchPaths.dropRelative(natives.dir()).forEach(f -> c.log("library search path without '.': " + f.getFileName()));
+            UnpackedNatives.librariesNotExecutable(natives.dir());
+        }
+        c.log(c.shell().natives().get().jar() + " unpacked into app content " + natives.dir().getFileName()
+                + " (the jar leaves the class path), " + mb(Trees.size(natives.dir())));
+    }
+
+    /** With a release key, the tiny jar that compiles it into the app (the updater's trust anchor). */
+    static void trustedKeys(BuildContext c) throws Exception {
+        if (c.signing().isEmpty()) {
+            c.log("none (unsigned build: the app will not accept updates)");
+            return;
+        }
+        ReleaseWriter.writeTrustedKeys(c.inputLib(), c.app().meta().name(), c.signing().get().publicKeyLine(), c.mtime());
+        c.log("release key " + c.signing().get().keyId() + " built into the app");
+    }
+
+    static void shellRuntime(BuildContext c) throws Exception {
+        Path jar = c.input().resolve(c.settings().shellJar().getFileName());
+        List<String> modules = ShellRuntime.modules(jar, c.inputLib(), Set.copyOf(c.shell().jlinkExcluded()),
+                c.settings().jlink().addModules());
+        ShellRuntime.build(modules, c.settings().jlink().options(), c.runtime());
+        if (c.os() == Platform.Os.LINUX) {
+            NativeStrip.strip(c.runtime());
+        }
+        c.log(modules.size() + " modules " + modules + ", " + mb(Trees.size(c.runtime())));
+    }
+
+    /** The shell's part of the app-image command, for the pom's jpackage execution: main jar and class, app content. */
+    static void jpackageArguments(BuildContext c) throws Exception {
+        List<AppContent> contents = new ArrayList<>(List.of(new AppContent(c.stagedBackend(), LauncherProperties.BACKEND)));
+        for (ShellPackaging.Natives natives : c.shell().natives().stream().toList()) {
+            contents.add(new AppContent(c.content().resolve(natives.folder()), natives.property()));
+        }
+        JPackager.writeArguments(c.jpackageArguments(), c.settings().shellJar().getFileName().toString(), c.shell().mainClass(),
+                contents);
+        c.log(c.jpackageArguments() + " (main class " + c.shell().mainClass() + ", " + contents.size() + " app content folders)");
+    }
+
+    private static long count(Path dir) throws java.io.IOException {
+        try (var list = Files.list(dir)) {
+            return list.count();
+        }
+    }
+
+    static String mb(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+}
