@@ -97,7 +97,7 @@ public final class Backend {
         Router router = new Router();
         new DesktopEndpoints(settings.token(), BuildInfo.version(), () -> healthy(db), backend::requestStop)
                 .register(router);
-        new InfoPages(templates, InfoPages.AboutInfo.of(settings, BuildInfo.version())).register(router);
+        new InfoPages(templates, InfoPages.AboutInfo.of(settings, BuildInfo.version(), BuildInfo.homepage())).register(router);
         new PonyPages(ponies, templates, flashes).register(router);
         new TaskPages(tasks, templates, flashes).register(router);
         router.get(StaticAssets.PREFIX + "{name}", new StaticAssets());

@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The version Maven stamped into the jar. */
+/** The version and homepage Maven stamped into the jar (the homepage is the parent pom's {@code <url>}). */
 public final class BuildInfo {
-    private static final String VERSION = load();
+    private static final Properties STAMPED = load();
+    private static final String VERSION = STAMPED.getProperty("version", "unknown");
 
     private BuildInfo() {
     }
@@ -16,14 +17,18 @@ public final class BuildInfo {
         return VERSION;
     }
 
-    private static String load() {
+    /** Where the About page's "Project home" and "Release notes" links point. */
+    public static String homepage() {
+        return STAMPED.getProperty("homepage", "");
+    }
+
+    private static Properties load() {
         try (InputStream in = BuildInfo.class.getResourceAsStream("/io/desktopstarter/core/version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
             Properties props = new Properties();
-            props.load(in);
-            return props.getProperty("version", "unknown");
+            if (in != null) {
+                props.load(in);
+            }
+            return props;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,9 +18,9 @@ public final class InfoPages {
     /** What the About page shows: versions, runtime and where the app keeps its files. */
     public record AboutInfo(
             String version, String mode, String shell, String javaRuntime, String appDataDir,
-            String databaseFile, String logDir, String pid) {
+            String databaseFile, String logDir, String pid, String homepage) {
 
-        public static AboutInfo of(Settings settings, String version) {
+        public static AboutInfo of(Settings settings, String version, String homepage) {
             return new AboutInfo(
                     version,
                     settings.mode().label(),
@@ -30,7 +30,8 @@ public final class InfoPages {
                     settings.appDataDir().toString(),
                     settings.databaseFile().toString(),
                     settings.logDir().toString(),
-                    Long.toString(ProcessHandle.current().pid()));
+                    Long.toString(ProcessHandle.current().pid()),
+                    homepage);
         }
     }
 
