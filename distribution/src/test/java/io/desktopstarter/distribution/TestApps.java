@@ -7,10 +7,10 @@ import io.desktopstarter.distribution.packaging.AppMetadata;
 public final class TestApps {
     public static final AppMetadata META = new AppMetadata("desktop-java-starter", "Desktop Java Starter",
             "Desktop Java Starter contributors", "Desktop Java Starter <maintainers@desktopstarter.io>",
-            "https://github.com/desktopstarter/desktop-java-starter", "Local web app shipped as a signed, self-updating desktop program",
+            "https://github.com/desktop-java-starter/desktop-java-starter", "Local web app shipped as a signed, self-updating desktop program",
             "Desktop Java Starter runs a local web application (a Java backend with a SQLite database) inside a desktop window. "
                     + "The backend listens on the loopback interface only and every request carries a per-session token. "
-                    + "Updates are downloaded from a signed feed and verified before they are installed.", "2026");
+                    + "Updates are downloaded from a signed feed and verified before they are installed.", "2026", "MIT");
 
     private TestApps() {
     }

@@ -37,7 +37,8 @@ public final class DistributionCli implements Callable<Integer> {
     @Option(names = "--description", required = true) String description;
     @Option(names = "--long-description", required = true) String longDescription;
     @Option(names = "--copyright-year", required = true) String copyrightYear;
-    @Option(names = "--license", required = true) Path license;
+    @Option(names = "--license", required = true, description = "The license text.") Path license;
+    @Option(names = "--license-id", required = true, description = "Its SPDX id (MIT).") String licenseId;
     @Option(names = "--icon", defaultValue = "", description = "A PNG instead of the shell's icon.") String icon;
     @Option(names = "--formats", required = true, split = ",", description = "tar.gz,deb,rpm | msi,exe | dmg,pkg") List<String> formats;
     @Option(names = "--jlink-add-modules", defaultValue = "", split = ",") List<String> jlinkAddModules;
@@ -74,7 +75,8 @@ public final class DistributionCli implements Callable<Integer> {
     }
 
     private BuildSettings settings() {
-        AppMetadata app = new AppMetadata(appId, appName, vendor, maintainer, homepage, description, longDescription, copyrightYear);
+        AppMetadata app = new AppMetadata(appId, appName, vendor, maintainer, homepage, description, longDescription, copyrightYear,
+                licenseId);
         InstallerOptions installers = new InstallerOptions(winMenuGroup, winPerUserInstall, winDirChooser, winShortcut,
                 Optional.of(winUpgradeUuid), macPackageIdentifier, macPackageName);
         List<String> modules = jlinkAddModules.stream().map(String::strip).filter(m -> !m.isEmpty()).toList();

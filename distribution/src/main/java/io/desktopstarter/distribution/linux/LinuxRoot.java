@@ -77,7 +77,7 @@ public record LinuxRoot(Path root, AppInfo app) {
 
                 Files: *
                 Copyright: %s %s
-                License: MIT
+                License: %s
                 %s
 
                 Files: opt/%s/lib/runtime/* opt/%s/lib/staged-backend/runtime/*
@@ -85,7 +85,7 @@ public record LinuxRoot(Path root, AppInfo app) {
                 License: GPL-2 with Classpath exception
                  The runtime's own notices are in its legal/ directory.
                  On Debian systems, the GPL-2 is in /usr/share/common-licenses/GPL-2.
-                """.formatted(app.meta().id(), app.meta().homepage(), app.meta().copyrightYear(), app.meta().vendor(), indented, app.packageName(), app.packageName());
+                """.formatted(app.meta().id(), app.meta().homepage(), app.meta().copyrightYear(), app.meta().vendor(), app.meta().license(), indented, app.packageName(), app.packageName());
     }
 
     public void write(String relative, String content) throws IOException {

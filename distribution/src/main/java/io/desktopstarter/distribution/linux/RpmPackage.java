@@ -62,7 +62,7 @@ public final class RpmPackage {
                 Version: %s
                 Release: 1
                 Summary: %s
-                License: MIT and GPL-2.0-only WITH Classpath-exception-2.0
+                License: %s and GPL-2.0-only WITH Classpath-exception-2.0
                 URL: %s
                 Vendor: %s
                 Packager: %s
@@ -80,7 +80,7 @@ public final class RpmPackage {
                 /%s
                 /%s
                 %%doc /%s/copyright
-                """.formatted(app.packageName(), app.packageVersion(), app.meta().description(), app.meta().homepage(), app.meta().vendor(),
+                """.formatted(app.packageName(), app.packageVersion(), app.meta().description(), app.meta().license(), app.meta().homepage(), app.meta().vendor(),
                 app.meta().maintainer(), String.join(", ", requires), String.join("\n", app.meta().longDescriptionLines()), root.installDir(),
                 root.launcherLink(), root.desktopFile(), root.iconFile(), root.docDir());
     }

@@ -6,17 +6,19 @@ import java.util.List;
 /**
  * What every package says about the app, whichever shell it carries: the distribution pom's {@code dist.*}
  * properties. {@code description} is one line under 80 characters (Debian's synopsis rules, no leading article,
- * suit every format); {@code longDescription} is a paragraph, wrapped here for the formats that want lines.
+ * suit every format); {@code longDescription} is a paragraph, wrapped here for the formats that want lines;
+ * {@code license} is the SPDX id of the app's own license (the parent pom's {@code app.license}).
  */
 public record AppMetadata(String id, String name, String vendor, String maintainer, String homepage, String description,
-        String longDescription, String copyrightYear) {
+        String longDescription, String copyrightYear, String license) {
     /** Lines of at most 78 characters: under the 80 that Debian asks of the control file, with room for its leading space. */
     static final int WIDTH = 78;
 
     public AppMetadata {
         List<String> blank = new ArrayList<>();
         String[][] fields = {{"id", id}, {"name", name}, {"vendor", vendor}, {"maintainer", maintainer}, {"homepage", homepage},
-                {"description", description}, {"longDescription", longDescription}, {"copyrightYear", copyrightYear}};
+                {"description", description}, {"longDescription", longDescription}, {"copyrightYear", copyrightYear},
+                {"license", license}};
         for (String[] field : fields) {
             if (field[1] == null || field[1].isBlank()) {
                 blank.add(field[0]);

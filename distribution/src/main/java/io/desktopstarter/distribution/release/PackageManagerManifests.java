@@ -5,14 +5,21 @@ import io.desktopstarter.distribution.packaging.AppInfo;
 import io.desktopstarter.updater.feed.PlatformKey;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Homebrew cask, Scoop and winget manifests from the release metadata, with the artifacts' real
- * URLs and sha256. Each is written only when its OS's artifact is part of the release.
+ * Homebrew cask, Scoop and winget manifests from the release metadata, with the artifacts' real URLs and sha256. The
+ * files are templates in {@code package-managers/} beside this class; what they say about the app (name, vendor,
+ * homepage, description, license) is the pom's app metadata. Each is written only when its OS's artifact is part of
+ * the release.
  */
 public final class PackageManagerManifests {
+    private static final String TEMPLATES = "package-managers/";
+    /** The publisher part of the winget identifiers: once published it must never change, whatever the vendor is called. */
+    static final String WINGET_PUBLISHER = "DesktopStarter";
+
     private PackageManagerManifests() {
     }
 
@@ -20,73 +27,48 @@ public final class PackageManagerManifests {
     public static Map<String, String> generate(AppInfo app, String baseUrl, List<Artifact> artifacts) {
         String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         String id = app.packageName();
-        String shell = app.shell();
-        String version = app.version();
         Map<String, String> files = new LinkedHashMap<>();
-        Optional<Artifact> dmg = find(artifacts, PackageFormat.DMG);
-        dmg.ifPresent(a -> files.put("homebrew/" + id + ".rb", """
-                cask "%s" do
-                  version "%s"
-                  sha256 "%s"
-
-                  url "%s"
-                  name "%s (%s)"
-                  desc "A local web app as a signed, self-updating desktop program"
-                  homepage "%s"
-
-                  app "%s.app"
-
-                  zap trash: "~/Library/Application Support/%s"
-                end
-                """.formatted(id, version, a.sha256(), base + a.name(), app.meta().name(), shell, app.meta().homepage(),
-                app.meta().name(), app.meta().id())));
-        Optional<Artifact> msi = find(artifacts, PackageFormat.MSI);
-        msi.ifPresent(a -> {
-            files.put("scoop/" + id + ".json", """
-                    {
-                      "version": "%s",
-                      "description": "A local web app as a signed, self-updating desktop program",
-                      "homepage": "%s",
-                      "license": "MIT",
-                      "architecture": {
-                        "64bit": { "url": "%s", "hash": "%s" }
-                      },
-                      "shortcuts": [["%s.exe", "%s"]]
-                    }
-                    """.formatted(version, app.meta().homepage(), base + a.name(), a.sha256(), app.meta().name(), app.meta().name()));
-            String pkg = "DesktopStarter.DesktopJavaStarter" + app.shellName();
-            files.put("winget/" + pkg + ".yaml", """
-                    PackageIdentifier: %s
-                    PackageVersion: %s
-                    DefaultLocale: en-US
-                    ManifestType: version
-                    ManifestVersion: 1.6.0
-                    """.formatted(pkg, version));
-            files.put("winget/" + pkg + ".installer.yaml", """
-                    PackageIdentifier: %s
-                    PackageVersion: %s
-                    InstallerType: wix
-                    Scope: user
-                    Installers:
-                      - Architecture: x64
-                        InstallerUrl: %s
-                        InstallerSha256: %s
-                    ManifestType: installer
-                    ManifestVersion: 1.6.0
-                    """.formatted(pkg, version, base + a.name(), a.sha256().toUpperCase(java.util.Locale.ROOT)));
-            files.put("winget/" + pkg + ".locale.en-US.yaml", """
-                    PackageIdentifier: %s
-                    PackageVersion: %s
-                    PackageLocale: en-US
-                    Publisher: %s
-                    PackageName: %s (%s)
-                    License: MIT
-                    ShortDescription: A local web app as a signed, self-updating desktop program
-                    ManifestType: defaultLocale
-                    ManifestVersion: 1.6.0
-                    """.formatted(pkg, version, app.meta().vendor(), app.meta().name(), shell));
+        find(artifacts, PackageFormat.DMG).ifPresent(dmg ->
+                files.put("homebrew/" + id + ".rb", TextTemplate.render(TEMPLATES + "homebrew.rb", values(app, base, dmg))));
+        find(artifacts, PackageFormat.MSI).ifPresent(msi -> {
+            Map<String, String> values = values(app, base, msi);
+            files.put("scoop/" + id + ".json", TextTemplate.render(TEMPLATES + "scoop.json", values));
+            String winget = values.get("wingetId");
+            for (String kind : List.of("", ".installer", ".locale.en-US")) {
+                files.put("winget/" + winget + kind + ".yaml", TextTemplate.render(TEMPLATES + "winget" + kind + ".yaml", values));
+            }
         });
         return files;
+    }
+
+    /** What the templates may ask for. */
+    static Map<String, String> values(AppInfo app, String base, Artifact artifact) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("appId", app.meta().id());
+        values.put("package", app.packageName());
+        values.put("name", app.meta().name());
+        values.put("shell", app.shell());
+        values.put("vendor", app.meta().vendor());
+        values.put("homepage", app.meta().homepage());
+        values.put("description", app.meta().description());
+        values.put("license", app.meta().license());
+        values.put("version", app.version());
+        values.put("url", base + artifact.name());
+        values.put("sha256", artifact.sha256());
+        values.put("sha256Upper", artifact.sha256().toUpperCase(Locale.ROOT));
+        // winget identifiers are Publisher.Package in PascalCase: DesktopStarter.DesktopJavaStarterJavaFX
+        values.put("wingetId", WINGET_PUBLISHER + "." + pascal(app.meta().name()) + app.shellName());
+        return values;
+    }
+
+    private static String pascal(String words) {
+        StringBuilder out = new StringBuilder();
+        for (String word : words.split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty()) {
+                out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return out.toString();
     }
 
     private static Optional<Artifact> find(List<Artifact> artifacts, PackageFormat format) {

@@ -19,7 +19,7 @@ class AppMetadataTest {
     @Test
     void whitespaceFromAnIndentedPomPropertyIsFolded() {
         AppMetadata meta = new AppMetadata("app", "App", "V", "V <v@example.org>", "https://example.org", "An app",
-                "\n        One   two\n        three.\n    ", "2026");
+                "\n        One   two\n        three.\n    ", "2026", "MIT");
 
         assertThat(meta.longDescription()).isEqualTo("One two three.");
         assertThat(meta.longDescriptionLines()).containsExactly("One two three.");
@@ -27,11 +27,11 @@ class AppMetadataTest {
 
     @Test
     void everyBlankFieldIsNamedAndTheIdMustNamePackages() {
-        assertThatThrownBy(() -> new AppMetadata("app", " ", "V", "", "https://example.org", "An app", "Long.", "2026"))
+        assertThatThrownBy(() -> new AppMetadata("app", " ", "V", "", "https://example.org", "An app", "Long.", "2026", "MIT"))
                 .hasMessageContaining("[name, maintainer]").hasMessageContaining("distribution/pom.xml");
-        assertThatThrownBy(() -> new AppMetadata("My App", "App", "V", "M", "https://example.org", "An app", "Long.", "2026"))
+        assertThatThrownBy(() -> new AppMetadata("My App", "App", "V", "M", "https://example.org", "An app", "Long.", "2026", "MIT"))
                 .hasMessageContaining("lower-case");
-        assertThatThrownBy(() -> new AppMetadata("app", "App", "V", "M", "https://example.org", "x".repeat(80), "Long.", "2026"))
+        assertThatThrownBy(() -> new AppMetadata("app", "App", "V", "M", "https://example.org", "x".repeat(80), "Long.", "2026", "MIT"))
                 .hasMessageContaining("under 80");
     }
 

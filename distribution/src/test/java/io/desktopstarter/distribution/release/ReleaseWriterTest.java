@@ -1,10 +1,12 @@
 package io.desktopstarter.distribution.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.desktopstarter.contract.PackageFormat;
 import io.desktopstarter.distribution.TestApps;
 import io.desktopstarter.distribution.packaging.AppInfo;
+import io.desktopstarter.distribution.packaging.AppMetadata;
 import io.desktopstarter.foundation.archive.TarGzExtractor;
 import io.desktopstarter.minisign.MinisignPublicKey;
 import io.desktopstarter.minisign.MinisignSignature;
@@ -117,6 +119,39 @@ class ReleaseWriterTest {
         assertThat(files.get("winget/DesktopStarter.DesktopJavaStarterJavaFX.installer.yaml")).contains("CD".repeat(32))
                 .contains("InstallerUrl: https://d.example/r/desktop-java-starter-javafx-windows-1.2.0-x64.msi");
         assertThat(PackageManagerManifests.generate(TestApps.javafx("1.2.0"), "https://d.example/", List.of())).isEmpty();
+    }
+
+    @Test
+    void packageManagerManifestsSayWhatThePomsMetadataSays() {
+        AppMetadata meta = new AppMetadata("acme-notes", "Acme Notes", "Acme Corp", "Acme <ops@acme.example>",
+                "https://acme.example/notes", "Notes kept on this computer", "Acme Notes keeps notes.", "2027", "Apache-2.0");
+        AppInfo app = new AppInfo(meta, "swing", "Swing", "2.0.0", "2.0.0", "windows", "x64");
+        List<Artifact> artifacts = List.of(
+                new Artifact(Path.of("acme-notes-swing-macos-2.0.0-arm64.dmg"), 10, "ab".repeat(32), Optional.of("macos-arm64-dmg")),
+                new Artifact(Path.of("acme-notes-swing-windows-2.0.0-x64.msi"), 10, "cd".repeat(32), Optional.of("windows-x64-msi")));
+
+        Map<String, String> files = PackageManagerManifests.generate(app, "https://d.example/r", artifacts);
+
+        assertThat(files).containsOnlyKeys("homebrew/acme-notes-swing.rb", "scoop/acme-notes-swing.json",
+                "winget/DesktopStarter.AcmeNotesSwing.yaml", "winget/DesktopStarter.AcmeNotesSwing.installer.yaml",
+                "winget/DesktopStarter.AcmeNotesSwing.locale.en-US.yaml");
+        assertThat(files.get("homebrew/acme-notes-swing.rb")).contains("homepage \"https://acme.example/notes\"")
+                .contains("desc \"Notes kept on this computer\"").contains("app \"Acme Notes.app\"")
+                .contains("Application Support/acme-notes\"");
+        assertThat(files.get("scoop/acme-notes-swing.json")).contains("\"license\": \"Apache-2.0\"")
+                .contains("\"homepage\": \"https://acme.example/notes\"");
+        assertThat(files.get("winget/DesktopStarter.AcmeNotesSwing.locale.en-US.yaml")).contains("Publisher: Acme Corp")
+                .contains("License: Apache-2.0").contains("PackageUrl: https://acme.example/notes")
+                .contains("ShortDescription: Notes kept on this computer");
+        assertThat(String.join("", files.values())).doesNotContain("${").doesNotContain("Desktop Java Starter")
+                .doesNotContain("MIT");
+    }
+
+    @Test
+    void aTemplateAskingForAnUnknownValueFailsInsteadOfPublishingIt() {
+        assertThatThrownBy(() -> TextTemplate.fill("t", "name ${nmae}", Map.of("name", "x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("${nmae}");
+        assertThat(TextTemplate.fill("t", "a ${name} $b", Map.of("name", "$1\\x"))).isEqualTo("a $1\\x $b");
     }
 
     @Test
