@@ -75,6 +75,9 @@ class LinuxReleaseIT {
         assertThat(contents).contains("./opt/desktop-java-starter-" + shell + "/bin/desktop-java-starter-" + shell)
                 .contains("lib/staged-backend/runtime-manifest.json").contains(".desktop");
         assertThat(info).as("libraries the jlinked runtime links, found in the image").contains("libc6").contains("libasound2");
+        Matcher url = Pattern.compile("</description>\\s*(?:<!--.*?-->\\s*)?<url>([^<]+)</url>", Pattern.DOTALL).matcher(Files.readString(Path.of("..", "pom.xml")));
+        assertThat(url.find()).as("the parent pom has a <url>").isTrue();
+        assertThat(info).as("the homepage is the parent pom's <url>").contains("Homepage: " + url.group(1) + "\n");
     }
 
     @Test
