@@ -91,6 +91,8 @@ public final class ShellLifecycle {
         }
         long firstPageMs = context.sinceStart();
         ui.closeSplash();
+        // Support reads this line in a log; tests wait for it instead of guessing how long start-up takes.
+        System.err.println("desktop-java-starter: first page shown after " + firstPageMs + " ms");
         if (!context.args().smoke() && ui.updates().configured()) {
             // The start-up check runs after the first page and stays silent unless there is an update.
             CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS).execute(() -> ui.onUi(() -> ui.updates().check(true)));

@@ -2,8 +2,8 @@ package io.desktopstarter.updater.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.desktopstarter.contract.Platform;
 import io.desktopstarter.foundation.files.Trees;
+import io.desktopstarter.testsupport.Required;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -67,13 +69,12 @@ class HandOffTest {
 
     @ParameterizedTest
     @EnumSource(PackageManagerInstall.Format.class)
+    @EnabledOnOs(OS.LINUX)
     void asRootThePackageManagerUpgradesTheInstalledPackageToTheVerifiedOne(PackageManagerInstall.Format format)
             throws Exception {
         boolean deb = format == PackageManagerInstall.Format.DEB;
-        if (!Platform.isRoot() || !Files.isExecutable(Path.of(deb ? "/usr/bin/dpkg-deb" : "/usr/bin/rpmbuild"))) {
-            assertThat(System.getenv("CI")).as("CI runs as root with dpkg and rpm").isNotEqualTo("true");
-            return;
-        }
+        Required.root("install packages with " + (deb ? "dpkg" : "rpm"));
+        Required.tool(deb ? "dpkg-deb" : "rpmbuild", deb ? "dpkg" : "rpm");
         try {
             run(deb ? "dpkg" : "rpm", deb ? "-i" : "-U", probe(format, "1.0.0").toString());
             assertThat(PROBE_VERSION).hasContent("1.0.0");
@@ -92,10 +93,10 @@ class HandOffTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
     void aPackageTheManagerRefusesIsAFailureWithItsOutput() throws Exception {
-        if (!Platform.isRoot() || !Files.isExecutable(Path.of("/usr/bin/dpkg"))) {
-            return;
-        }
+        Required.root("run dpkg -i");
+        Required.tool("dpkg", "dpkg");
         Path notADeb = Files.writeString(tmp.resolve("broken.deb"), "not an ar archive");
 
         InstallOutcome outcome = new PackageManagerInstall(PackageManagerInstall.Format.DEB, CommandRunner.SYSTEM, true)
