@@ -1,7 +1,6 @@
 package io.desktopstarter.updater.flow;
 
 import io.desktopstarter.contract.LauncherProperties;
-import io.desktopstarter.contract.PackageFormat;
 import io.desktopstarter.contract.Platform;
 import io.desktopstarter.minisign.MinisignFormatException;
 import io.desktopstarter.minisign.MinisignPublicKey;
@@ -50,7 +49,7 @@ public final class UpdaterSetup {
 
     public static UpdateService create(String shell, String installedVersion, Path appData, Map<String, String> environment,
             Map<String, String> properties, Consumer<UpdateState> listener) {
-        PackageFormat format = format(properties.get(LauncherProperties.PACKAGE));
+        String format = properties.getOrDefault(LauncherProperties.PACKAGE, defaultFormat());
         Path policyFile = AdminPolicy.location(Platform.Os.current(), environment,
                 Optional.ofNullable(properties.get(LauncherProperties.UPDATE_POLICY_FILE)));
         UpdateConfig config = configure(shell, installedVersion, appData, environment, AdminPolicy.read(policyFile),
@@ -101,31 +100,22 @@ public final class UpdaterSetup {
     }
 
     /** The hand-off for a package format; a portable app is found by walking up from its launcher. */
-    public static Installer installer(PackageFormat format, Optional<Path> launcher) {
+    public static Installer installer(String format, Optional<Path> launcher) {
         return switch (format) {
-            case DEB, RPM -> new PackageManagerInstall(format, CommandRunner.SYSTEM, Platform.isRoot());
-            case MSI, EXE -> new WindowsInstallerLaunch(CommandRunner.SYSTEM);
-            case DMG, PKG -> ancestor(launcher, p -> p.getFileName() != null && p.getFileName().toString().endsWith(".app"))
+            case "deb" -> new PackageManagerInstall(PackageManagerInstall.Format.DEB, CommandRunner.SYSTEM,
+                    Platform.isRoot());
+            case "rpm" -> new PackageManagerInstall(PackageManagerInstall.Format.RPM, CommandRunner.SYSTEM,
+                    Platform.isRoot());
+            case "msi", "exe" -> new WindowsInstallerLaunch(CommandRunner.SYSTEM);
+            case "dmg", "pkg" -> ancestor(launcher, p -> p.getFileName() != null && p.getFileName().toString().endsWith(".app"))
                     .<Installer>map(app -> new MacAppInstall(app, CommandRunner.SYSTEM))
                     .orElse(unavailable("the app bundle could not be found from " + launcher.orElse(Path.of("?"))));
-            case TAR_GZ -> ancestor(launcher, PortableInstall::isPortableLayout)
+            default -> ancestor(launcher, PortableInstall::isPortableLayout)
                     .<Installer>map(root -> new PortableInstall(root, SmokeCheck.launcher(
                             relativeLauncher(root, launcher.orElseThrow()), CommandRunner.SYSTEM, Duration.ofMinutes(2)), step -> { }))
                     .orElse(unavailable("this copy of the app is not an updatable portable installation"
                             + " (run it from the extracted release archive)"));
         };
-    }
-
-    /**
-     * The format the launcher names; this OS's default ({@link PackageFormat#defaultFor}) when it names none or one this
-     * version does not know, as a copy run from an unpacked image is.
-     */
-    static PackageFormat format(String launcherProperty) {
-        try {
-            return launcherProperty == null ? defaultFormat() : PackageFormat.parse(launcherProperty);
-        } catch (IllegalArgumentException unknown) {
-            return defaultFormat();
-        }
     }
 
     private static String relativeLauncher(Path root, Path launcher) {
@@ -150,7 +140,11 @@ public final class UpdaterSetup {
     }
 
     /** What this OS installs by default: tar.gz on Linux, msi on Windows, dmg on macOS. */
-    public static PackageFormat defaultFormat() {
-        return PackageFormat.defaultFor(Platform.Os.current());
+    public static String defaultFormat() {
+        return switch (Platform.Os.current()) {
+            case WINDOWS -> "msi";
+            case MACOS -> "dmg";
+            case LINUX -> "tar.gz";
+        };
     }
 }
