@@ -6,6 +6,7 @@ import io.desktopstarter.core.support.BackendProcess;
 import io.desktopstarter.core.support.RawHttp;
 import io.desktopstarter.core.support.TestClient;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -145,21 +146,24 @@ class BackendProcessIT {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), ready.port())) {
                 socket.setSoTimeout(15_000);
                 OutputStream out = socket.getOutputStream();
+                InputStream in = socket.getInputStream();
                 out.write(("POST /items/new/ HTTP/1.1\r\nHost: 127.0.0.1:" + ready.port() + "\r\n"
                         + "X-Desktop-Token: " + tokenOf(backend) + "\r\n"
                         + "Content-Type: application/x-www-form-urlencoded\r\n"
+                        + "Expect: 100-continue\r\n"
                         + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
+                // The handler asks for the body: the request is in flight.
+                assertThat(readHead(in)).isEqualTo("HTTP/1.1 100 Continue");
                 out.write(bytes, 0, 10);
                 out.flush();
-                Thread.sleep(300); // the handler is now blocked reading the rest of the body
 
                 assertThat(client.post("/desktop/shutdown", Map.of()).statusCode()).isEqualTo(202);
-                Thread.sleep(300);
+                backend.awaitStderr("Stopping: draining in-flight requests", Duration.ofSeconds(15));
                 out.write(bytes, 10, bytes.length - 10);
                 out.flush();
 
-                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                String response = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
                 assertThat(response).startsWith("HTTP/1.1 303");
             }
             assertThat(backend.awaitExit(Duration.ofSeconds(15))).isZero();
@@ -192,6 +196,19 @@ class BackendProcessIT {
                     .contains("DESKTOP_STARTER_APP_DATA_DIR");
         }
         assertThat(Files.readString(notADirectory)).isEqualTo("a file, not a directory");
+    }
+
+    /** The status line of one response head (up to its blank line), read byte by byte so nothing after it is consumed. */
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.indexOf("\r\n\r\n") < 0) {
+            int b = in.read();
+            if (b < 0) {
+                throw new AssertionError("connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.substring(0, head.indexOf("\r\n"));
     }
 
     private static boolean portOpen(int port) throws IOException {

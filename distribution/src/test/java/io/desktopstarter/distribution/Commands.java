@@ -4,26 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command to completion; tests that need a tool fail (not skip) under CI=true when it is missing. */
+/** Runs a command to completion; a test first says which tools it needs ({@code Required.tool}). */
 final class Commands {
     record Result(int exit, String output) {
     }
 
     private Commands() {
-    }
-
-    static boolean available(String tool) {
-        boolean found = List.of("/usr/bin/", "/bin/", "/usr/sbin/").stream().anyMatch(d -> Files.isExecutable(Path.of(d + tool)));
-        if (!found) {
-            assertThat(System.getenv("CI")).as(tool + " is required when CI=true").isNotEqualTo("true");
-        }
-        return found;
     }
 
     static Result run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {

@@ -8,6 +8,7 @@ import io.desktopstarter.distribution.linux.DebPackage;
 import io.desktopstarter.distribution.linux.LinuxRoot;
 import io.desktopstarter.distribution.linux.RpmPackage;
 import io.desktopstarter.distribution.packaging.AppInfo;
+import io.desktopstarter.testsupport.Required;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -31,9 +32,8 @@ class LinuxPackagesTest {
 
     @Test
     void twoBuildsFromDifferentlyAgedCopiesGiveIdenticalDebs() throws Exception {
-        if (!Commands.available("dpkg-deb") || !Commands.available("objdump")) {
-            return;
-        }
+        Required.tool("dpkg-deb", "dpkg");
+        Required.tool("objdump", "binutils");
         Path first = deb(root(tmp.resolve("a"), false), tmp.resolve("a.deb"));
         Path second = deb(root(tmp.resolve("b"), true), tmp.resolve("b.deb"));
         assertThat(Files.mismatch(first, second)).as("the two debs differ").isEqualTo(-1L);
@@ -51,9 +51,7 @@ class LinuxPackagesTest {
 
     @Test
     void twoBuildsFromDifferentlyAgedCopiesGiveIdenticalRpms() throws Exception {
-        if (!Commands.available("rpmbuild")) {
-            return;
-        }
+        Required.tool("rpmbuild", "rpm");
         Path first = RpmPackage.build(root(tmp.resolve("a"), false), List.of("gtk3"), RELEASED, tmp.resolve("wa"), tmp.resolve("a.rpm"));
         Path second = RpmPackage.build(root(tmp.resolve("b"), true), List.of("gtk3"), RELEASED, tmp.resolve("wb"), tmp.resolve("b.rpm"));
         assertThat(Files.mismatch(first, second)).as("the two rpms differ").isEqualTo(-1L);

@@ -3,9 +3,9 @@ package io.desktopstarter.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.desktopstarter.contract.PackageFormat;
-import io.desktopstarter.contract.Platform;
 import io.desktopstarter.staging.manifest.Manifests;
 import io.desktopstarter.staging.verify.TreeVerifier;
+import io.desktopstarter.testsupport.Required;
 import io.desktopstarter.updater.flow.UpdaterSetup;
 import io.desktopstarter.updater.install.CommandRunner;
 import io.desktopstarter.updater.install.InstallOutcome;
@@ -56,18 +56,15 @@ class LinuxReleaseIT {
         assertThat(Files.readAllLines(manifest)).extracting(l -> l.substring(66))
                 .contains(artifact("deb").getFileName().toString(), artifact("rpm").getFileName().toString(),
                         artifact("tar.gz").getFileName().toString());
-        if (Commands.available("sha256sum")) {
-            assertThat(Commands.ok(release, Map.of(), "sha256sum", "-c", manifest.getFileName().toString()).output())
-                    .doesNotContain("FAILED");
-        }
+        Required.tool("sha256sum", "coreutils");
+        assertThat(Commands.ok(release, Map.of(), "sha256sum", "-c", manifest.getFileName().toString()).output())
+                .doesNotContain("FAILED");
         assertThat(release.resolve("release.json")).content().contains("\"sha256\"").contains(artifact("deb").getFileName().toString());
     }
 
     @Test
     void theDebDescribesItselfAndInstallsUnderOpt() throws Exception {
-        if (!Commands.available("dpkg-deb")) {
-            return;
-        }
+        Required.tool("dpkg-deb", "dpkg");
         String info = Commands.ok(tmp, Map.of(), "dpkg-deb", "--info", artifact("deb").toString()).output();
         assertThat(info).contains("Package: desktop-java-starter-" + shell).contains("Maintainer: ").contains("Homepage: https://")
                 .contains("Depends: ").contains("libgtk-3-0").contains("Description: ");
@@ -82,9 +79,7 @@ class LinuxReleaseIT {
 
     @Test
     void lintianFindsNoErrorsInTheDeb() throws Exception {
-        if (!Commands.available("lintian")) {
-            return;
-        }
+        Required.tool("lintian", "lintian");
         String report = Commands.run(tmp, Map.of(), "lintian", "--tag-display-limit", "0", artifact("deb").toString()).output();
         List<String> tags = report.lines().filter(l -> l.matches("^[EWI]: .*")).toList();
         System.out.println("lintian: " + tags.size() + " tags\n  " + String.join("\n  ", tags.stream()
@@ -94,9 +89,7 @@ class LinuxReleaseIT {
 
     @Test
     void theRpmDescribesItself() throws Exception {
-        if (!Commands.available("rpm")) {
-            return;
-        }
+        Required.tool("rpm", "rpm");
         String info = Commands.ok(tmp, Map.of(), "rpm", "-qip", artifact("rpm").toString()).output();
         assertThat(info).contains("desktop-java-starter-" + shell).contains("MIT").contains("https://");
         String files = Commands.ok(tmp, Map.of(), "rpm", "-qlp", artifact("rpm").toString()).output();
@@ -106,9 +99,7 @@ class LinuxReleaseIT {
 
     @Test
     void thePortableArchiveRunsWithoutInstallingAndUsesItsOwnBackend() throws Exception {
-        if (!Commands.available("tar")) {
-            return;
-        }
+        Required.tool("tar", "tar");
         Path root = extractPortable();
         assertThat(Files.readSymbolicLink(root.resolve("current")).toString()).isEqualTo("versions/" + version);
         Path backend = root.resolve("current/lib/staged-backend");
@@ -121,9 +112,7 @@ class LinuxReleaseIT {
 
     @Test
     void thePortableArchiveUpdatesAnOlderPortableInstallByTheAtomicSwap() throws Exception {
-        if (!Commands.available("tar")) {
-            return;
-        }
+        Required.tool("tar", "tar");
         Path root = extractPortable();
         // An older install: this image under an older version number, as a user of 0.0.9 has it.
         Files.move(root.resolve("versions/" + version), root.resolve("versions/0.0.9"));
@@ -168,10 +157,8 @@ class LinuxReleaseIT {
 
     @Test
     void theDebInstallsRunsAndUninstallsKeepingAppData() throws Exception {
-        if (!Commands.available("dpkg") || !Platform.isRoot()) {
-            assertThat(System.getenv("CI")).as("CI installs the deb as root").isNotEqualTo("true");
-            return;
-        }
+        Required.root("install the deb with dpkg -i");
+        Required.tool("dpkg", "dpkg");
         String pkg = "desktop-java-starter-" + shell;
         Commands.run(tmp, Map.of(), "dpkg", "--purge", pkg);
         Commands.ok(tmp, Map.of(), "dpkg", "-i", artifact("deb").toString());

@@ -2,6 +2,7 @@ package io.desktopstarter.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.testsupport.Required;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,9 +18,7 @@ class WorkflowFilesTest {
     void workflowFilesAreValid(String name) throws Exception {
         Path workflow = Path.of("..", ".github", "workflows", name).toAbsolutePath().normalize();
         assertThat(workflow).exists();
-        if (!Commands.available("npx")) {
-            return;
-        }
+        Required.tool("npx", "npm");
         Commands.Result result = Commands.run(workflow.getParent(), Map.of(), "npx", "--yes", VALIDATOR, workflow.toString());
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(Files.readString(workflow)).contains("./mvnw");

@@ -10,6 +10,12 @@ public final class LauncherProperties {
     public static final String BACKEND = "desktopstarter.backend";
     /** The {@link PackageFormat#id()} this app was installed from ({@code deb}, {@code tar.gz}, …): picks the update hand-off. */
     public static final String PACKAGE = "desktopstarter.package";
+    /**
+     * Where the administrator's update policy file is, when not at the OS's usual place; written into
+     * the launcher at build time ({@code -Drelease.policyFile=…}, tests and unusual layouts), so a user
+     * cannot point a system install elsewhere.
+     */
+    public static final String UPDATE_POLICY_FILE = "desktopstarter.update.policy";
 
     private LauncherProperties() {
     }

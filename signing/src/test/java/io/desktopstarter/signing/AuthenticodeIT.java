@@ -1,9 +1,9 @@
 package io.desktopstarter.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static io.desktopstarter.signing.ExternalTools.requireTool;
 import static io.desktopstarter.signing.ExternalTools.tool;
 
+import io.desktopstarter.testsupport.Required;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -72,7 +72,7 @@ class AuthenticodeIT {
 
     @Test
     void signedExecutableVerifiesWithOsslsigncodeAgainstTheCa() throws Exception {
-        requireTool("osslsigncode");
+        Required.tool("osslsigncode", "osslsigncode");
         byte[] unsigned = Files.readAllBytes(exe);
 
         ExternalTools.Run sign = signCli(Map.of("P12_PASS", "store pass"), "authenticode", "--keystore", "signing.p12",
@@ -86,7 +86,7 @@ class AuthenticodeIT {
 
     @Test
     void seedInputsWithBase64KeystoreWork() throws Exception {
-        requireTool("osslsigncode");
+        Required.tool("osslsigncode", "osslsigncode");
         String base64 = Base64.getEncoder().encodeToString(Files.readAllBytes(dir.resolve("signing.p12")));
 
         ExternalTools.Run sign = signCli(Map.of("WIN_CSC_LINK", base64, "WIN_CSC_KEY_PASSWORD", "store pass"), "authenticode",

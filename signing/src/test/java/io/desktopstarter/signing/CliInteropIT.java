@@ -1,9 +1,9 @@
 package io.desktopstarter.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static io.desktopstarter.signing.ExternalTools.requireTool;
 import static io.desktopstarter.signing.ExternalTools.tool;
 
+import io.desktopstarter.testsupport.Required;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class CliInteropIT {
 
     @Test
     void ourSignaturesVerifyWithMinisignAndTheirsWithUs() throws Exception {
-        requireTool("minisign");
+        Required.tool("minisign", "minisign");
         assertThat(cli(null, "keygen", "--secret-key", "k.sec", "--public-key", "k.pub", "--password-file", "pw",
                 "--kdf", "interactive").code()).isZero();
         assertThat(Files.getPosixFilePermissions(dir.resolve("k.sec"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -68,7 +68,7 @@ class CliInteropIT {
 
     @Test
     void minisignsOwnEncryptedKeyWorksWithOurSigner() throws Exception {
-        requireTool("minisign");
+        Required.tool("minisign", "minisign");
         assertThat(tool(dir, "p4ss word\np4ss word\n", "minisign", "-G", "-p", "e.pub", "-s", "e.sec", "-f").code()).isZero();
 
         assertThat(cli(null, "sign", "--secret-key", "e.sec", "--password-file", "pw", artifact.getFileName().toString()).code()).isZero();
@@ -119,7 +119,7 @@ class CliInteropIT {
 
     @Test
     void checksumManifestsInteroperateWithSha256sum() throws Exception {
-        requireTool("sha256sum");
+        Required.tool("sha256sum", "coreutils");
         Path second = Files.writeString(dir.resolve("b.rpm"), "rpm");
         assertThat(cli(null, "checksums", "--output", "SHA256SUMS.txt", artifact.getFileName().toString(), "b.rpm").code()).isZero();
         assertThat(Files.readAllLines(dir.resolve("SHA256SUMS.txt")).getFirst()).endsWith("  b.rpm");

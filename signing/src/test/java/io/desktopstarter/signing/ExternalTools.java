@@ -1,10 +1,8 @@
 package io.desktopstarter.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,15 +42,5 @@ final class ExternalTools {
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return new Run(p.exitValue(), out, err);
-    }
-
-    /** Skips locally when the tool is missing; fails when CI=true, where .ci/run installs it. */
-    static void requireTool(String name) {
-        boolean present = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, name)));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError(name + " is required in CI (Debian package '" + name + "')");
-        }
-        assumeTrue(present, name + " not installed");
     }
 }

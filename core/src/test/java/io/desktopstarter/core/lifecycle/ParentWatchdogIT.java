@@ -24,7 +24,7 @@ class ParentWatchdogIT {
             try (BackendProcess worker = BackendProcess.start(appData,
                     Map.of("DESKTOP_STARTER_PARENT_PID", Long.toString(parent.pid()),
                             "DESKTOP_STARTER_TOKEN", server.token()), "--worker")) {
-                Thread.sleep(1000); // let the worker reach its loop
+                worker.awaitStderr("Task worker started", Duration.ofSeconds(30));
                 assertThat(server.process().isAlive()).isTrue();
                 assertThat(worker.process().isAlive()).isTrue();
 
@@ -37,6 +37,7 @@ class ParentWatchdogIT {
                 long tookMs = (System.nanoTime() - died) / 1_000_000;
                 System.out.println("watchdog: backend gone " + tookMs + " ms after the parent");
                 assertThat(server.stderr()).contains("Parent process " + parent.pid() + " is gone");
+                assertThat(worker.stderr()).as("the worker's own watchdog ended it").contains("Parent process " + parent.pid() + " is gone");
             }
         } finally {
             parent.destroyForcibly();

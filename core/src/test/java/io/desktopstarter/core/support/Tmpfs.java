@@ -2,19 +2,20 @@ package io.desktopstarter.core.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.contract.Platform;
+import io.desktopstarter.testsupport.Required;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * A small tmpfs mounted for one test: a disk that fills up, or turns read-only, on demand. Linux
- * and root (or CAP_SYS_ADMIN) only. Without them the test is skipped with the reason, except
- * under {@code CI=true} on Linux, where CI runs as root and a missing mount is a failure.
+ * only (elsewhere the test is skipped), and root or CAP_SYS_ADMIN: when the mount fails, the test is
+ * skipped with the reason, or fails when {@code CI=true} ({@link Required}).
  */
 public final class Tmpfs implements AutoCloseable {
     private final Path dir;
@@ -25,15 +26,10 @@ public final class Tmpfs implements AutoCloseable {
 
     /** Mounts a tmpfs with {@code options} (e.g. {@code size=4m}, {@code ro,size=1m}) on {@code dir}, created if missing. */
     public static Tmpfs mount(Path dir, String options) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"),
-                "tmpfs mounts exist on Linux only");
+        Assumptions.assumeTrue(Platform.Os.current() == Platform.Os.LINUX, "tmpfs mounts exist on Linux only");
         Files.createDirectories(dir);
         String failure = run("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString());
-        if (failure != null) {
-            String reason = "cannot mount a tmpfs (needs root): " + failure;
-            assertThat(System.getenv("CI")).as("CI runs the tests as root; " + reason).isNotEqualTo("true");
-            Assumptions.abort(reason);
-        }
+        Required.that(failure == null, "cannot mount a tmpfs (needs root or CAP_SYS_ADMIN): " + failure);
         return new Tmpfs(dir);
     }
 

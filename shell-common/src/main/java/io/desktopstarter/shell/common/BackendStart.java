@@ -76,6 +76,7 @@ public final class BackendStart {
             case LauncherEvent.Ready r -> status = "Opening…";
             case LauncherEvent.Failed f -> status = "The app could not start.";
             case LauncherEvent.ExitedUnexpectedly e -> { }
+            case LauncherEvent.ExitSuppressed e -> { }
             case LauncherEvent.Stopped s -> { }
         }
         listener.accept(event);

@@ -26,6 +26,8 @@ public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path>
               --dev-backend=DIR  run the backend from its build output (e.g. core/target) with this JDK
               --splash-min-ms=N  keep the splash up at least N ms (default 1200; 0 with --smoke)
               --start-page=PATH  local page to open first (default /items/)
+            Or, without a window:
+              --check-for-updates  print AVAILABLE/UP-TO-DATE/REJECTED/UPDATES-OFF/ERROR and exit 10/11/12/14/13
             """;
 
     public static ShellArgs parse(List<String> args) {

@@ -30,6 +30,11 @@ public final class UpdatePrompts {
         this.stopBackendAndQuit = Objects.requireNonNull(stopBackendAndQuit);
     }
 
+    /** Whether updates are on (a feed, keys, no policy saying off): the silent start-up check runs only then. */
+    public boolean configured() {
+        return service.configured();
+    }
+
     /** Help > Check for Updates…; {@code quiet} (the start-up check) stays silent unless there is an update. */
     public void check(boolean quiet) {
         service.check().thenAccept(state -> view.onUi(() -> {

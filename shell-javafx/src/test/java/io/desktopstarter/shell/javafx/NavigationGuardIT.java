@@ -86,17 +86,82 @@ class NavigationGuardIT {
 
         assertThat(loaded.get(30, TimeUnit.SECONDS)).isEqualTo(session.origin() + "/tasks/");
         assertThat(opened).noneMatch(u -> u.endsWith("/tasks/"));
-        Platform.runLater(() -> window.engine().load(session.origin() + "/about/"));
-        Thread.sleep(1500);
+        loadAndAwait(session.origin() + "/about/");
     }
 
     @Test
-    void scriptNavigationToAFileUrlIsBlocked() throws Exception {
-        Platform.runLater(() -> window.engine().executeScript("location.href = 'file:///etc/passwd'"));
-        Thread.sleep(1000);
+    void scriptNavigationToAnotherLoopbackPortIsCancelled() throws Exception {
+        // Another local server is not ours: WebKit starts the navigation, the guard must undo it.
+        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/", exchange -> {
+            byte[] page = "<html><body>another local server</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        other.start();
+        try {
+            String elsewhere = "http://127.0.0.1:" + other.getAddress().getPort() + "/";
+            assertThat(attemptAndAwaitRestored(elsewhere,
+                    () -> window.engine().executeScript("location.href = '" + elsewhere + "'")))
+                    .isEqualTo(session.origin() + "/about/");
+            assertThat(FxToolkit.onFx(() -> (String) window.engine().executeScript("document.body.textContent")))
+                    .doesNotContain("another local server");
+            assertThat(opened).doesNotContain(elsewhere);
+        } finally {
+            other.stop(0);
+        }
+    }
 
-        assertThat(FxToolkit.onFx(() -> (String) window.engine().executeScript("location.href"))).startsWith(session.origin());
+    @Test
+    void aFileUrlThatReachesTheEngineIsCancelled() throws Exception {
+        // WebKit already refuses file: from a page script; this is the backstop for one that gets through
+        // (a redirect, a form), so it is handed to the engine directly.
+        assertThat(attemptAndAwaitRestored("file:///etc/passwd", () -> window.engine().load("file:///etc/passwd")))
+                .isEqualTo(session.origin() + "/about/");
+        assertThat(FxToolkit.onFx(() -> (String) window.engine().executeScript("document.body.textContent")))
+                .doesNotContain("root:x:0");
         assertThat(opened).noneMatch(u -> u.startsWith("file:"));
+    }
+
+    /**
+     * Runs {@code navigate} on the FX thread, waits until the engine's location turned to {@code target}
+     * (the positive control: the navigation really happened) and returns the location of the next page
+     * that finished loading after that.
+     */
+    private static String attemptAndAwaitRestored(String target, Runnable navigate) throws Exception {
+        CompletableFuture<Void> attempted = new CompletableFuture<>();
+        CompletableFuture<String> restored = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            window.engine().locationProperty().addListener((o, old, url) -> {
+                if (target.equals(url)) {
+                    attempted.complete(null);
+                }
+            });
+            window.engine().getLoadWorker().stateProperty().addListener((o, a, state) -> {
+                if (attempted.isDone() && state == javafx.concurrent.Worker.State.SUCCEEDED) {
+                    restored.complete(window.engine().getLocation());
+                }
+            });
+            navigate.run();
+        });
+        attempted.get(30, TimeUnit.SECONDS);
+        return restored.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void loadAndAwait(String url) throws Exception {
+        CompletableFuture<String> loaded = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            window.engine().getLoadWorker().stateProperty().addListener((o, a, state) -> {
+                if (state == javafx.concurrent.Worker.State.SUCCEEDED) {
+                    loaded.complete(window.engine().getLocation());
+                }
+            });
+            window.engine().load(url);
+        });
+        assertThat(loaded.get(30, TimeUnit.SECONDS)).isEqualTo(url);
     }
 
     private static void click(String id) {

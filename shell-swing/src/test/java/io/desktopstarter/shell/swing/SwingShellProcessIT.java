@@ -66,7 +66,7 @@ class SwingShellProcessIT {
     void sigtermSavesTheWindowStopsBackendAndChromiumAndExitsZero() throws Exception {
         Process shell = startedWithPage("--splash-min-ms=0");
         try {
-            Thread.sleep(2000); // the first page is up well before this
+            awaitStderr("first page shown after");
 
             shell.toHandle().destroy(); // SIGTERM
 
@@ -127,6 +127,16 @@ class SwingShellProcessIT {
     }
 
     /** The shell on the pre-unpacked Chromium, once its worker runs and Chromium has a renderer (a page). */
+    private void awaitStderr(String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!SwingShellProcess.stderr(appData).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + text + "' on the shell's stderr: " + SwingShellProcess.stderr(appData));
+            }
+            Thread.sleep(100);
+        }
+    }
+
     private Process startedWithPage(String... args) throws Exception {
         Process shell = SwingShellProcess.start(appData, preExtracted, args);
         try {

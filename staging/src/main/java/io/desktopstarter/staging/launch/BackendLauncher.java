@@ -71,7 +71,7 @@ public final class BackendLauncher implements AutoCloseable {
         return session;
     }
 
-    /** While an update replaces the app, its backend may go away without that being an error. */
+    /** While an update replaces the app, its backend may go away without that being an error (ExitSuppressed, not ExitedUnexpectedly). */
     public void suppressExitEvents(boolean suppressed) {
         exitEventsSuppressed = suppressed;
     }
@@ -249,7 +249,12 @@ public final class BackendLauncher implements AutoCloseable {
 
     private void watch(Process process, LauncherEvent.Role role) {
         process.onExit().thenAccept(p -> {
-            if (!stopping.get() && !exitEventsSuppressed) {
+            if (stopping.get()) {
+                return;
+            }
+            if (exitEventsSuppressed) {
+                listener.accept(new LauncherEvent.ExitSuppressed(role, p.exitValue()));
+            } else {
                 waitFor(p, Duration.ofMillis(100));
                 listener.accept(new LauncherEvent.ExitedUnexpectedly(role, p.exitValue(), tail.snapshot()));
             }

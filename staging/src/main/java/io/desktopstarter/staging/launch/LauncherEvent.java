@@ -2,7 +2,7 @@ package io.desktopstarter.staging.launch;
 
 import java.util.List;
 
-/** What the launcher tells the shell, in order: Starting, then Ready or Failed; later maybe ExitedUnexpectedly; Stopped. */
+/** What the launcher tells the shell, in order: Starting, then Ready or Failed; later maybe ExitedUnexpectedly (or, while updating, ExitSuppressed); Stopped. */
 public sealed interface LauncherEvent {
     record Starting(String source) implements LauncherEvent {
     }
@@ -22,6 +22,10 @@ public sealed interface LauncherEvent {
         public ExitedUnexpectedly {
             lastLogLines = List.copyOf(lastLogLines);
         }
+    }
+
+    /** A backend process ended while an update replaces the app ({@link BackendLauncher#suppressExitEvents}): expected, not an error. */
+    record ExitSuppressed(Role role, int exitCode) implements LauncherEvent {
     }
 
     record Stopped() implements LauncherEvent {

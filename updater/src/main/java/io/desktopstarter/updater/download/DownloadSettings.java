@@ -40,6 +40,29 @@ public record DownloadSettings(Supplier<SSLContext> tls, Duration connectTimeout
         return new DownloadSettings(() -> context, connectTimeout, readTimeout, urls, maxRedirects, userAgent);
     }
 
+    /** The operating system's trust store plus {@code extra} (an administrator's CA for a mirror), read on first use. */
+    public DownloadSettings alsoTrusting(SystemTrust.Anchors extra) {
+        Objects.requireNonNull(extra, "extra");
+        return new DownloadSettings(new ExtraContext(extra)::get, connectTimeout, readTimeout, urls, maxRedirects, userAgent);
+    }
+
+    /** The combined context, made once when the first download asks for it. */
+    private static final class ExtraContext {
+        private final SystemTrust.Anchors extra;
+        private SSLContext context;
+
+        ExtraContext(SystemTrust.Anchors extra) {
+            this.extra = extra;
+        }
+
+        synchronized SSLContext get() {
+            if (context == null) {
+                context = SystemTrust.load().contextAlsoTrusting(extra);
+            }
+            return context;
+        }
+    }
+
     public DownloadSettings withReadTimeout(Duration timeout) {
         return new DownloadSettings(tls, connectTimeout, timeout, urls, maxRedirects, userAgent);
     }

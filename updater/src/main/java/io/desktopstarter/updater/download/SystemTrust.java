@@ -15,7 +15,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The trust anchors of the operating system, the ones its administrator manages: Linux's CA bundle,
@@ -37,15 +39,71 @@ public final class SystemTrust {
     public record Anchors(String source, Optional<KeyStore> store) {
         /** A TLS context trusting exactly these anchors ({@link Optional#empty()} store: the runtime's cacerts). */
         public SSLContext context() {
+            return tls(trustManager());
+        }
+
+        /**
+         * A TLS context trusting these anchors and {@code extra} too: the system store plus the CA an
+         * administrator named for an internal mirror, without replacing the system store.
+         */
+        public SSLContext contextAlsoTrusting(Anchors extra) {
+            return tls(new EitherTrustManager(trustManager(), extra.trustManager()));
+        }
+
+        X509TrustManager trustManager() {
             try {
                 TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 trust.init(store.orElse(null));
+                for (TrustManager manager : trust.getTrustManagers()) {
+                    if (manager instanceof X509TrustManager x509) {
+                        return x509;
+                    }
+                }
+                throw new IllegalStateException("no X.509 trust manager for " + source);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("no trust manager from " + source, e);
+            }
+        }
+
+        private SSLContext tls(X509TrustManager manager) {
+            try {
                 SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, trust.getTrustManagers(), null);
+                context.init(null, new TrustManager[] {manager}, null);
                 return context;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("no TLS context from " + source, e);
             }
+        }
+    }
+
+    /** Trusts a server chain when either of two anchor sets does; the first one's refusal is reported. */
+    private record EitherTrustManager(X509TrustManager first, X509TrustManager second) implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("the updater does not accept client connections");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            try {
+                first.checkServerTrusted(chain, authType);
+            } catch (CertificateException refused) {
+                try {
+                    second.checkServerTrusted(chain, authType);
+                } catch (CertificateException alsoRefused) {
+                    refused.addSuppressed(alsoRefused);
+                    throw refused;
+                }
+            }
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            X509Certificate[] a = first.getAcceptedIssuers();
+            X509Certificate[] b = second.getAcceptedIssuers();
+            X509Certificate[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            return all;
         }
     }
 

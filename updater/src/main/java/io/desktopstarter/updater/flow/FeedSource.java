@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,8 +17,6 @@ import java.util.Optional;
  * {@code keys.json.minisig} beside it) or a local file for tests and kits.
  */
 public sealed interface FeedSource {
-    String ENVIRONMENT = "DESKTOP_STARTER_UPDATE_FEED";
-
     record Remote(URI feed) implements FeedSource {
     }
 
@@ -31,11 +28,6 @@ public sealed interface FeedSource {
         String lower = value.strip().toLowerCase(Locale.ROOT);
         return lower.startsWith("https://") || lower.startsWith("http://") ? new Remote(URI.create(value.strip()))
                 : new LocalFile(Path.of(value.strip()));
-    }
-
-    static Optional<FeedSource> fromEnvironment(Map<String, String> environment) {
-        String value = environment.get(ENVIRONMENT);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(parse(value));
     }
 
     /** Fetches the feed documents; a missing signature is not an error here (the policy rejects it). */

@@ -17,7 +17,14 @@ import io.desktopstarter.updater.install.PackageManagerInstall;
 import io.desktopstarter.updater.install.PortableInstall;
 import io.desktopstarter.updater.install.SmokeCheck;
 import io.desktopstarter.updater.install.WindowsInstallerLaunch;
+import io.desktopstarter.updater.download.SystemTrust;
+import io.desktopstarter.updater.settings.AdminPolicy;
+import io.desktopstarter.updater.settings.BuiltInFeed;
+import io.desktopstarter.updater.settings.UpdateSettings;
 import io.desktopstarter.updater.trust.BuiltInKeys;
+import java.security.GeneralSecurityException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,13 +35,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Wires the update service for a shell from what the installed app knows: the feed from
- * {@code DESKTOP_STARTER_UPDATE_FEED}, the built-in keys resource, the package format the
- * distribution stamped into the launcher ({@value LauncherProperties#PACKAGE}) and where jpackage says the
- * launcher is ({@code jpackage.app-path}). Anything missing turns updates off with a reason.
+ * Wires the update service for a shell from what the installed app knows: the built-in keys and feed
+ * resources, the administrator's policy, the user's {@code DESKTOP_STARTER_UPDATE_FEED}
+ * ({@link UpdateSettings}), the package format the distribution stamped into the launcher
+ * ({@value LauncherProperties#PACKAGE}) and where jpackage says the launcher is
+ * ({@code jpackage.app-path}). Anything missing or wrong turns updates off with a reason, logged once.
  */
 public final class UpdaterSetup {
     public static final String APP = "desktop-java-starter";
+    private static final Logger LOG = LoggerFactory.getLogger(UpdaterSetup.class);
 
     private UpdaterSetup() {
     }
@@ -42,21 +51,53 @@ public final class UpdaterSetup {
     public static UpdateService create(String shell, String installedVersion, Path appData, Map<String, String> environment,
             Map<String, String> properties, Consumer<UpdateState> listener) {
         PackageFormat format = format(properties.get(LauncherProperties.PACKAGE));
-        Optional<FeedSource> feed = FeedSource.fromEnvironment(environment);
-        List<MinisignPublicKey> keys;
-        SemanticVersion installed;
-        try {
-            keys = BuiltInKeys.load(UpdaterSetup.class.getClassLoader());
-            installed = SemanticVersion.parse(installedVersion);
-        } catch (IOException | MinisignFormatException | FeedFormatException e) {
-            keys = List.of();
-            installed = new SemanticVersion(0, 0, 0, List.of(), "");
-            feed = Optional.empty();
-        }
-        UpdateConfig config = new UpdateConfig(APP, Optional.of(shell), installed, PlatformKey.current(format), feed, keys,
-                appData, DownloadSettings.defaults());
+        Path policyFile = AdminPolicy.location(Platform.Os.current(), environment,
+                Optional.ofNullable(properties.get(LauncherProperties.UPDATE_POLICY_FILE)));
+        UpdateConfig config = configure(shell, installedVersion, appData, environment, AdminPolicy.read(policyFile),
+                PlatformKey.current(format), UpdaterSetup.class.getClassLoader());
         Installer installer = installer(format, Optional.ofNullable(properties.get("jpackage.app-path")).map(Path::of));
         return new UpdateService(config, installer, listener, Clock.systemUTC());
+    }
+
+    /** The configuration from every source; logs once where updates come from or why they are off. */
+    static UpdateConfig configure(String shell, String installedVersion, Path appData, Map<String, String> environment,
+            AdminPolicy.Read admin, PlatformKey platform, ClassLoader resources) {
+        List<MinisignPublicKey> keys;
+        SemanticVersion installed;
+        Optional<String> builtInFeed;
+        Optional<String> broken = Optional.empty();
+        try {
+            installed = SemanticVersion.parse(installedVersion);
+        } catch (FeedFormatException e) {
+            installed = new SemanticVersion(0, 0, 0, List.of(), "");
+            broken = Optional.of("this app's version '" + installedVersion + "' is not a version");
+        }
+        try {
+            keys = BuiltInKeys.load(resources);
+            builtInFeed = BuiltInFeed.load(resources);
+        } catch (IOException | MinisignFormatException e) {
+            keys = List.of();
+            builtInFeed = Optional.empty();
+            broken = Optional.of("this app's built-in update settings cannot be read (" + e.getMessage() + ")");
+        }
+        UpdateSettings settings = UpdateSettings.resolve(new UpdateSettings.App(shell, installed, !keys.isEmpty(), builtInFeed),
+                admin, environment);
+        DownloadSettings download = DownloadSettings.defaults();
+        Optional<String> off = broken.or(settings::off);
+        if (off.isEmpty() && settings.extraCa().isPresent()) {
+            try {
+                download = download.alsoTrusting(SystemTrust.pemFile(settings.extraCa().get()));
+            } catch (IOException | GeneralSecurityException e) {
+                off = Optional.of("the administrator's CA file cannot be used (" + e.getMessage() + "), so updates stay off");
+            }
+        }
+        if (off.isPresent()) {
+            LOG.warn("Updates are off: {}", off.get());
+        } else {
+            LOG.info("{}", settings.describe());
+        }
+        return new UpdateConfig(APP, Optional.of(shell), installed, platform, settings.feed().map(FeedSource::parse), keys,
+                appData, download, off);
     }
 
     /** The hand-off for a package format; a portable app is found by walking up from its launcher. */

@@ -2,9 +2,9 @@ package io.desktopstarter.updater.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.testsupport.Required;
 import io.desktopstarter.updater.testing.MinisignTool;
 import io.desktopstarter.updater.testing.Release;
-import io.desktopstarter.updater.testing.RequiredTool;
 import io.desktopstarter.updater.testing.TestPki;
 import io.desktopstarter.updater.testing.TestSigner;
 import io.desktopstarter.updater.testing.UpdateServer;
@@ -118,7 +118,7 @@ class UpdaterCliIT {
      */
     @Test
     void aRotationMadeWithRealMinisignSurvivesBothStepsAndNothingReplayedUndoesIt() throws Exception {
-        MinisignTool.require();
+        Required.tool("minisign", "minisign");
         Path keys = Files.createDirectories(tmp.resolve("keys"));
         Path old = MinisignTool.keygen(keys, "old");
         Path neu = MinisignTool.keygen(keys, "new");
@@ -210,7 +210,7 @@ class UpdaterCliIT {
     /** The machine's clock set years back and forward with libfaketime: a clear rejection, no crash, nothing stored. */
     @Test
     void aClockYearsOffGivesAClearRejectionAndStoresNothing() throws Exception {
-        RequiredTool.require("faketime", "faketime");
+        Required.tool("faketime", "faketime");
         Path appData = tmp.resolve("app-data");
         Path expiring = tmp.resolve("expiring");
         Release.write(expiring, signer, "1.1.0", ARTIFACT, "https://updates.example.com/", f -> f.put("expires", "2030-01-01T00:00:00Z"));

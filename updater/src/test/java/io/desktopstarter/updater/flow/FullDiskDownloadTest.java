@@ -2,7 +2,7 @@ package io.desktopstarter.updater.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.desktopstarter.contract.Platform;
+import io.desktopstarter.testsupport.Required;
 import io.desktopstarter.updater.download.DownloadSettings;
 import io.desktopstarter.updater.feed.PlatformKey;
 import io.desktopstarter.updater.feed.SemanticVersion;
@@ -32,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -63,11 +62,9 @@ class FullDiskDownloadTest {
     @BeforeEach
     void mountSmallDisk() throws Exception {
         disk = Files.createDirectories(tmp.resolve("small-disk"));
-        String why = Platform.isRoot() ? mount() : "needs root to mount a tmpfs";
-        if (why != null) {
-            assertThat(System.getenv("CI")).as("CI runs this as root: " + why).isNotEqualTo("true");
-            Assumptions.abort(why);
-        }
+        Required.root("mount a tmpfs");
+        String failure = mount();
+        Required.that(failure == null, "cannot mount a tmpfs: " + failure);
         appData = Files.createDirectories(disk.resolve("app-data"));
         Files.writeString(appData.resolve("app.sqlite3"), "the user's data");
         TrustFiles.seenFeed(appData, Instant.parse("2026-11-01T00:00:00Z"));
@@ -75,12 +72,12 @@ class FullDiskDownloadTest {
         server = UpdateServer.https(pki.serverContext());
     }
 
-    /** Null when mounted, else why not. */
+    /** Null when mounted, else what mount said. */
     private String mount() throws Exception {
         CommandRunner.Result result = CommandRunner.SYSTEM.run(List.of("mount", "-t", "tmpfs", "-o", "size=2m,mode=0700",
                 "desktop-starter-full-disk", disk.toString()), Duration.ofSeconds(30));
         mounted = result.exitCode() == 0;
-        return mounted ? null : "mount -t tmpfs failed: " + result.output().strip();
+        return mounted ? null : "mount -t tmpfs: " + result.output().strip();
     }
 
     @AfterEach

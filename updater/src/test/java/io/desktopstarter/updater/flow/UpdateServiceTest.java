@@ -132,8 +132,7 @@ class UpdateServiceTest {
                     s -> assertThat(s.reason()).contains("DESKTOP_STARTER_UPDATE_FEED"));
             assertThat(service.check().get(5, TimeUnit.SECONDS)).isInstanceOf(UpdateState.NotConfigured.class);
         }
-        assertThat(FeedSource.fromEnvironment(Map.of())).isEmpty();
-        assertThat(FeedSource.fromEnvironment(Map.of("DESKTOP_STARTER_UPDATE_FEED", "https://u.example/latest.json")))
-                .contains(new FeedSource.Remote(java.net.URI.create("https://u.example/latest.json")));
+        assertThat(FeedSource.parse("https://u.example/latest.json"))
+                .isEqualTo(new FeedSource.Remote(java.net.URI.create("https://u.example/latest.json")));
     }
 }

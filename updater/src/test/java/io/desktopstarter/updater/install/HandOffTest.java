@@ -3,8 +3,8 @@ package io.desktopstarter.updater.install;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.desktopstarter.contract.PackageFormat;
-import io.desktopstarter.contract.Platform;
 import io.desktopstarter.foundation.files.Trees;
+import io.desktopstarter.testsupport.Required;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -68,13 +70,12 @@ class HandOffTest {
 
     @ParameterizedTest
     @EnumSource(value = PackageFormat.class, names = {"DEB", "RPM"})
+    @EnabledOnOs(OS.LINUX)
     void asRootThePackageManagerUpgradesTheInstalledPackageToTheVerifiedOne(PackageFormat format)
             throws Exception {
         boolean deb = format == PackageFormat.DEB;
-        if (!Platform.isRoot() || !Files.isExecutable(Path.of(deb ? "/usr/bin/dpkg-deb" : "/usr/bin/rpmbuild"))) {
-            assertThat(System.getenv("CI")).as("CI runs as root with dpkg and rpm").isNotEqualTo("true");
-            return;
-        }
+        Required.root("install packages with " + (deb ? "dpkg" : "rpm"));
+        Required.tool(deb ? "dpkg-deb" : "rpmbuild", deb ? "dpkg" : "rpm");
         try {
             run(deb ? "dpkg" : "rpm", deb ? "-i" : "-U", probe(format, "1.0.0").toString());
             assertThat(PROBE_VERSION).hasContent("1.0.0");
@@ -93,10 +94,10 @@ class HandOffTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
     void aPackageTheManagerRefusesIsAFailureWithItsOutput() throws Exception {
-        if (!Platform.isRoot() || !Files.isExecutable(Path.of("/usr/bin/dpkg"))) {
-            return;
-        }
+        Required.root("run dpkg -i");
+        Required.tool("dpkg", "dpkg");
         Path notADeb = Files.writeString(tmp.resolve("broken.deb"), "not an ar archive");
 
         InstallOutcome outcome = new PackageManagerInstall(PackageFormat.DEB, CommandRunner.SYSTEM, true)

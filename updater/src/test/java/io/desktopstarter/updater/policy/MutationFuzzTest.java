@@ -1,6 +1,7 @@
 package io.desktopstarter.updater.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.desktopstarter.minisign.MinisignFormatException;
 import io.desktopstarter.minisign.MinisignSignature;
@@ -82,14 +83,23 @@ class MutationFuzzTest {
     void mutatedSignaturesNeverThrowAnythingButFormatErrors() {
         Random random = new Random(42);
         byte[] bytes = signature.getBytes(StandardCharsets.UTF_8);
+        int parsed = 0;
+        int refused = 0;
         for (int i = 0; i < ROUNDS; i++) {
             String mutated = new String(mutate(bytes, random), StandardCharsets.ISO_8859_1);
-            try {
-                MinisignSignature.parse(mutated);
-            } catch (MinisignFormatException expected) {
-                // A clear format error is the right answer to garbage.
+            Throwable thrown = catchThrowable(() -> MinisignSignature.parse(mutated));
+            if (thrown == null) {
+                parsed++;
+            } else {
+                // A clear format error, with a message, is the only acceptable answer to garbage.
+                assertThat(thrown).as("mutation %d", i).isInstanceOf(MinisignFormatException.class);
+                assertThat(thrown.getMessage()).as("mutation %d", i).isNotBlank();
+                refused++;
             }
         }
+        // Both outcomes occurred, so the mutations really reached the parser's checks.
+        assertThat(refused).as("mutations refused").isPositive();
+        assertThat(parsed).as("mutations still parsed (harmless edits)").isPositive();
     }
 
     static byte[] mutate(byte[] input, Random random) {

@@ -9,14 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The real {@code minisign} tool, for keys and signatures made outside this code base. */
+/** The real {@code minisign} tool, for keys and signatures made outside this code base (a test first calls {@code Required.tool("minisign", "minisign")}). */
 public final class MinisignTool {
     private MinisignTool() {
-    }
-
-    /** Skips locally when minisign is missing; fails when CI=true, where .ci/run installs it. */
-    public static void require() {
-        RequiredTool.require("minisign", "minisign");
     }
 
     /** A key pair without a password: {@code <name>.pub} and {@code <name>.sec} in {@code dir}. */

@@ -1,6 +1,6 @@
 package io.desktopstarter.shell.common.diagnostics;
 
-import io.desktopstarter.updater.flow.FeedSource;
+import io.desktopstarter.updater.settings.UpdateSettings;
 import io.desktopstarter.updater.store.UpdateStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,7 +62,7 @@ public final class DiagnosticsZip {
      *
      * @param shell      {@code javafx} or {@code swing}
      * @param versions   the About lines and anything else the shell knows (its browser engine's versions)
-     * @param updateFeed the configured feed setting as given ({@value FeedSource#ENVIRONMENT}); only a
+     * @param updateFeed the configured feed setting as given ({@value UpdateSettings#ENVIRONMENT}); only a
      *                   cleaned form of it is written
      */
     public record Facts(String shell, List<String> versions, Optional<String> updateFeed) {
@@ -279,7 +279,7 @@ public final class DiagnosticsZip {
     private String settings() {
         StringBuilder s = new StringBuilder();
         s.append("Update feed: ").append(facts.updateFeed().map(DiagnosticsZip::feedAddress)
-                .orElse("not configured (" + FeedSource.ENVIRONMENT + " unset: no update checks)")).append('\n');
+                .orElse("not configured (" + UpdateSettings.ENVIRONMENT + " unset: no update checks)")).append('\n');
         s.append("Update state: ").append(updateState()).append('\n');
         Path downloads = new UpdateStore(appData).downloads();
         try {

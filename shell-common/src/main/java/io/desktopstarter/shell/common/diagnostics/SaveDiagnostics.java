@@ -1,7 +1,7 @@
 package io.desktopstarter.shell.common.diagnostics;
 
 import io.desktopstarter.shell.common.ShellContext;
-import io.desktopstarter.updater.flow.FeedSource;
+import io.desktopstarter.updater.settings.UpdateSettings;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -51,7 +51,7 @@ public final class SaveDiagnostics {
     public static SaveDiagnostics forShell(ShellContext context, Supplier<List<String>> versions, View view) {
         Clock clock = Clock.systemDefaultZone();
         return new SaveDiagnostics(() -> new DiagnosticsZip(context.appData(), new DiagnosticsZip.Facts(context.shell(),
-                versions.get(), Optional.ofNullable(System.getenv(FeedSource.ENVIRONMENT)).filter(v -> !v.isBlank())), clock),
+                versions.get(), Optional.ofNullable(System.getenv(UpdateSettings.ENVIRONMENT)).filter(v -> !v.isBlank())), clock),
                 view, Path.of(System.getProperty("user.home")), clock);
     }
 

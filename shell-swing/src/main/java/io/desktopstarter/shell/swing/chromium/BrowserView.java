@@ -28,6 +28,10 @@ public final class BrowserView {
 
         /** Ctrl+Q / Cmd+Q pressed while the page has the keyboard (Swing never sees those keys). */
         void quitShortcut();
+
+        /** A navigation or request was cancelled by the guard (already logged; the URL never carries the token). */
+        default void blocked(String url) {
+        }
     }
 
     private final CefClient client;
@@ -43,7 +47,10 @@ public final class BrowserView {
             Listener listener) {
         client = runtime.app().createClient();
         requests = new BackendRequests(session.origin(), session.token(), opener,
-                url -> System.err.println("desktop-java-starter: blocked " + abbreviate(url)));
+                url -> {
+                    System.err.println("desktop-java-starter: blocked " + abbreviate(url));
+                    listener.blocked(url);
+                });
         client.addRequestHandler(requests);
         client.addLifeSpanHandler(new CefLifeSpanHandlerAdapter() {
             @Override
