@@ -34,7 +34,11 @@ public record BuildSettings(Path shellJar, Path backend, String version, String 
         }
     }
 
-    /** The update feed: where the artifacts will be served, how long the feed is valid, the oldest version it updates. */
-    public record Feed(String baseUrl, int validityDays, String minVersion) {
+    /**
+     * The update feed: where the artifacts will be served, how long the feed is valid, the oldest version it updates,
+     * the feed URL built into the app (checked by {@link FeedLocation}) and the administrator policy file's path the
+     * launcher names, if the build moves it from the OS's usual place.
+     */
+    public record Feed(String baseUrl, int validityDays, String minVersion, java.net.URI feedUrl, java.util.Optional<String> policyFile) {
     }
 }

@@ -109,8 +109,9 @@ final class InputSteps {
             c.log("none (unsigned build: the app will not accept updates)");
             return;
         }
-        ReleaseWriter.writeTrustedKeys(c.inputLib(), c.app().meta().name(), c.signing().get().publicKeyLine(), c.mtime());
-        c.log("release key " + c.signing().get().keyId() + " built into the app");
+        java.net.URI feed = c.settings().feed().feedUrl();
+        ReleaseWriter.writeTrustedKeys(c.inputLib(), c.app().meta().name(), c.signing().get().publicKeyLine(), feed, c.mtime());
+        c.log("release key " + c.signing().get().keyId() + " and update feed " + feed + " built into the app");
     }
 
     static void shellRuntime(BuildContext c) throws Exception {
@@ -130,8 +131,11 @@ final class InputSteps {
         for (ShellPackaging.Natives natives : c.shell().natives().stream().toList()) {
             contents.add(new AppContent(c.content().resolve(natives.folder()), natives.property()));
         }
+        List<String> javaOptions = c.settings().feed().policyFile()
+                .map(path -> List.of("-D" + LauncherProperties.UPDATE_POLICY_FILE + "=" + path)).orElse(List.of());
         JPackager.writeArguments(c.jpackageArguments(), c.settings().shellJar().getFileName().toString(), c.shell().mainClass(),
-                contents);
+                contents, javaOptions);
+        c.settings().feed().policyFile().ifPresent(path -> c.log("the launcher reads the update policy from " + path));
         c.log(c.jpackageArguments() + " (main class " + c.shell().mainClass() + ", " + contents.size() + " app content folders)");
     }
 

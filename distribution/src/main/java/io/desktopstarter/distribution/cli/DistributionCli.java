@@ -4,6 +4,8 @@ import io.desktopstarter.contract.PackageFormat;
 import io.desktopstarter.contract.Platform;
 import io.desktopstarter.distribution.build.BuildContext;
 import io.desktopstarter.distribution.build.BuildSettings;
+import io.desktopstarter.distribution.build.FeedLocation;
+import io.desktopstarter.distribution.tools.BuildException;
 import io.desktopstarter.distribution.build.ReleaseBuild;
 import io.desktopstarter.distribution.packaging.AppMetadata;
 import io.desktopstarter.distribution.packaging.InstallerOptions;
@@ -57,6 +59,12 @@ public final class DistributionCli implements Callable<Integer> {
     @Option(names = "--base-url", required = true, description = "Where the release files will be served (feed URLs).") String baseUrl;
     @Option(names = "--feed-validity-days", defaultValue = "30") int feedValidityDays;
     @Option(names = "--min-version", defaultValue = "") String minVersion;
+    @Option(names = "--feed-url", required = true, description = "The update feed URL built into the app (https).") String feedUrl;
+    @Option(names = "--allow-loopback-feed", defaultValue = "false",
+            description = "Tests only: also accept http://127.0.0.1 / localhost feed URLs.") boolean allowLoopbackFeed;
+    @Option(names = "--policy-file", defaultValue = "",
+            description = "Where the launcher reads the administrator's update policy (default: the OS's usual place).")
+    String policyFile;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new DistributionCli()).execute(args));
@@ -74,7 +82,7 @@ public final class DistributionCli implements Callable<Integer> {
         }
     }
 
-    private BuildSettings settings() {
+    private BuildSettings settings() throws BuildException {
         AppMetadata app = new AppMetadata(appId, appName, vendor, maintainer, homepage, description, longDescription, copyrightYear,
                 licenseId);
         InstallerOptions installers = new InstallerOptions(winMenuGroup, winPerUserInstall, winDirChooser, winShortcut,
@@ -83,7 +91,8 @@ public final class DistributionCli implements Callable<Integer> {
         List<String> options = Arrays.stream(jlinkOptions.strip().split("\\s+")).filter(o -> !o.isEmpty()).toList();
         return new BuildSettings(shellJar, backend, version, packageVersion, app, license,
                 Optional.of(icon).filter(i -> !i.isBlank()).map(Path::of), formats.stream().map(String::strip).map(PackageFormat::parse).toList(),
-                new BuildSettings.Jlink(modules, options), installers, new BuildSettings.Feed(baseUrl, feedValidityDays, minVersion),
+                new BuildSettings.Jlink(modules, options), installers, new BuildSettings.Feed(baseUrl, feedValidityDays, minVersion,
+                        FeedLocation.check(feedUrl, allowLoopbackFeed), Optional.of(policyFile.strip()).filter(p -> !p.isEmpty())),
                 timestamp, work, imageDest, out, System.getenv());
     }
 }

@@ -50,7 +50,8 @@ public final class ReleaseCheck {
                     + release.path("version").asText() + "-sha256.txt";
             List<String> expected = new ArrayList<>(List.of(manifest));
             if (signed) {
-                expected.addAll(List.of(manifest + ".minisig", "latest.json", "latest.json.minisig"));
+                String feed = io.desktopstarter.distribution.release.FeedWriter.fileName(release.path("shell").asText());
+                expected.addAll(List.of(manifest + ".minisig", feed, feed + ".minisig"));
             }
             for (JsonNode artifact : release.path("artifacts")) {
                 String name = artifact.path("name").asText();

@@ -38,10 +38,21 @@ final class ManPage {
                 .TP
                 .BI \\-\\-start\\-page= PATH
                 Local page to open first (default /items/).
+                .TP
+                .B \\-\\-check\\-for\\-updates
+                Check for an update without opening a window; print one line (AVAILABLE, UP-TO-DATE, the
+                rejection code, UPDATES-OFF or ERROR) and exit 10 (available), 11 (up to date), 12 (rejected),
+                13 (error) or 14 (updates are off).
+                .SH FILES
+                .TP
+                .I /etc/desktop-java-starter/updates.properties
+                The administrator's update policy: updates = off, a mirror (feed = https://...) and its CA
+                (ca = file.pem). An invalid file keeps updates off. Without it the app uses the feed built in.
                 .SH ENVIRONMENT
                 .TP
                 .B DESKTOP_STARTER_UPDATE_FEED
-                URL of the signed update feed (latest.json); without it, update checks are off.
+                Another signed update feed (https URL or file) than the one built in; the administrator's
+                updates = off still wins.
                 .TP
                 .B XDG_DATA_HOME
                 App data (database, logs, update state) goes to \\fI$XDG_DATA_HOME/desktop-java-starter\\fR

@@ -35,8 +35,17 @@ public final class JPackager {
      * with its launcher property, and the portable format until an installer says otherwise.
      */
     public static Path writeArguments(Path argfile, String mainJar, String mainClass, List<AppContent> contents) throws IOException {
+        return writeArguments(argfile, mainJar, mainClass, contents, List.of());
+    }
+
+    /** As above, plus launcher system properties ({@code -Dname=value}) the build chose, e.g. the update policy's path. */
+    public static Path writeArguments(Path argfile, String mainJar, String mainClass, List<AppContent> contents,
+            List<String> javaOptions) throws IOException {
         List<String> args = new ArrayList<>(List.of("--main-jar", mainJar, "--main-class", mainClass,
                 "--java-options", FORMAT_OPTION + PackageFormat.TAR_GZ.id()));
+        for (String option : javaOptions) {
+            args.addAll(List.of("--java-options", option));
+        }
         for (AppContent content : contents) {
             args.addAll(List.of("--app-content", content.dir().toString(), "--java-options", content.javaOption()));
         }

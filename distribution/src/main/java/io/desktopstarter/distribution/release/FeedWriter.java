@@ -10,6 +10,11 @@ import java.util.Map;
 
 /** {@code latest.json} exactly as DESIGN.md "Update feed" (and the updater's parser) expect it. */
 public final class FeedWriter {
+    /** Each shell has its own feed, at its own stable URL: {@code latest-<shell>.json}. */
+    public static String fileName(String shell) {
+        return "latest-" + shell + ".json";
+    }
+
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private FeedWriter() {

@@ -53,7 +53,8 @@ public final class ReleaseWriter {
     }
 
     /** The release key compiled into the app: a tiny jar the shell's manifest Class-Path names. */
-    public static void writeTrustedKeys(Path libDir, String appName, String publicKeyLine, Instant mtime) throws IOException {
+    public static void writeTrustedKeys(Path libDir, String appName, String publicKeyLine, java.net.URI feedUrl, Instant mtime)
+            throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
         try (OutputStream raw = Files.newOutputStream(libDir.resolve("desktop-starter-release-keys.jar"));
@@ -63,6 +64,12 @@ public final class ReleaseWriter {
             jar.putNextEntry(entry);
             jar.write(("# " + appName + " release key (updates must be signed by it or a key it rotated in)\n"
                     + publicKeyLine + "\n").getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+            // Beside the key, so an app that can check updates also knows where (updater BuiltInFeed, D-042).
+            JarEntry feed = new JarEntry(io.desktopstarter.updater.settings.BuiltInFeed.RESOURCE);
+            feed.setLastModifiedTime(FileTime.from(mtime));
+            jar.putNextEntry(feed);
+            jar.write(io.desktopstarter.updater.settings.BuiltInFeed.content(feedUrl.toString()).getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
         }
     }
@@ -78,25 +85,24 @@ public final class ReleaseWriter {
             for (Artifact a : artifacts) {
                 signatures.put(a.name(), signing.get().sign(a.file()));
             }
-            Path feed = Files.write(out.resolve("latest.json"), FeedWriter.feed(app.meta().id(), app.shell(), app.version(), clock.instant(),
+            String feedName = FeedWriter.fileName(app.shell());
+            Path feed = Files.write(out.resolve(feedName), FeedWriter.feed(app.meta().id(), app.shell(), app.version(), clock.instant(),
                     Duration.ofDays(feedValidityDays), app.meta().name() + " " + app.version() + " (" + app.shell() + ")",
                     minVersion, baseUrl, artifacts, signatures));
             signing.get().sign(feed);
-            log.add("update feed: latest.json (+ .minisig), base URL " + baseUrl + ", expires in " + feedValidityDays + " days");
+            log.add("update feed: " + feedName + " (+ .minisig), base URL " + baseUrl + ", expires in " + feedValidityDays + " days");
             Path kitDir = kitWork.resolve("kit");
-            UpdateKit.make(out, kitDir, List.of());
+            UpdateKit.make(feed, out, kitDir, List.of());
             Path kit = Archives.tar(kitDir, out.resolve(app.packageName() + "-" + app.os() + "-" + app.version() + "-" + app.arch()
                     + "-update-kit.tar"), clock.instant());
             artifacts.add(describe(kit, Optional.empty()));
             signatures.put(kit.getFileName().toString(), signing.get().sign(kit));
             log.add("update kit: " + kit.getFileName() + " (verify with: desktop-starter-updater verify-kit <unpacked dir>)");
         }
-        // Every artifact was hashed once above; only the feed is new here.
+        // Every artifact was hashed once above. The feed is not listed: it has its own signature, and the release
+        // workflow replaces this build's feed with one merged from every OS's build.
         Map<String, String> digests = new LinkedHashMap<>();
         artifacts.forEach(a -> digests.put(a.name(), a.sha256()));
-        if (signing.isPresent()) {
-            digests.put("latest.json", Sha256.hex(out.resolve("latest.json")));
-        }
         Path manifest = Files.writeString(out.resolve(app.manifestName()), ChecksumManifest.format(digests));
         signing.ifPresent(s -> {
             try {

@@ -63,14 +63,15 @@ class ReleaseWriterTest {
                 .write(installers(out, app), tmp.resolve("work"));
 
         MinisignPublicKey publicKey = key.publicKey();
-        for (String name : List.of(app.artifactName(PackageFormat.DEB), app.manifestName(), "latest.json",
+        for (String name : List.of(app.artifactName(PackageFormat.DEB), app.manifestName(), "latest-javafx.json",
                 "desktop-java-starter-javafx-linux-1.2.0-x64-update-kit.tar")) {
             MinisignSignature signature = MinisignSignature.parse(Files.readString(out.resolve(name + ".minisig")));
             assertThat(MinisignVerifier.verify(publicKey, signature, out.resolve(name))).as(name).isInstanceOf(Verification.Valid.class);
         }
+        // Installers and the kit; not the feed, which the release workflow replaces with the merged one.
         assertThat(ChecksumManifest.check(out.resolve(app.manifestName()))).allMatch(e -> e.status() == ChecksumManifest.Status.OK)
-                .hasSize(5);
-        assertThat(log).anyMatch(l -> l.startsWith("update feed: latest.json"));
+                .hasSize(4);
+        assertThat(log).anyMatch(l -> l.startsWith("update feed: latest-javafx.json"));
 
         // The updater accepts the feed, for each Linux format, as an installed 1.1.0 would see it.
         Path kit = tmp.resolve("unpacked");
@@ -84,7 +85,7 @@ class ReleaseWriterTest {
                     Optional.of("javafx"), SemanticVersion.parse("1.1.0"), new PlatformKey("linux", "x64", format)), CLOCK);
             assertThat(verdict).as(format.id()).isInstanceOf(UpdateKit.Verdict.Accepted.class);
         }
-        assertThat(Files.readString(out.resolve("latest.json"))).contains("\"url\" : \"https://downloads.example.com/1.2.0/"
+        assertThat(Files.readString(out.resolve("latest-javafx.json"))).contains("\"url\" : \"https://downloads.example.com/1.2.0/"
                 + app.artifactName(PackageFormat.DEB) + "\"").contains("\"min_version\" : \"1.0.0\"");
     }
 
@@ -98,7 +99,7 @@ class ReleaseWriterTest {
         assertThat(out.resolve(app.manifestName())).exists();
         assertThat(out.resolve("release.json")).content().contains("\"signed\" : false");
         assertThat(out.resolve("release-notes.md")).content().contains("unsigned");
-        assertThat(out.resolve("latest.json")).doesNotExist();
+        assertThat(out.resolve("latest-javafx.json")).doesNotExist();
         try (var list = Files.list(out)) {
             assertThat(list.filter(p -> p.toString().endsWith(".minisig"))).isEmpty();
         }
@@ -169,5 +170,23 @@ class ReleaseWriterTest {
         TarGzExtractor.extract(first, tmp.resolve("x"));
         assertThat(Files.readSymbolicLink(tmp.resolve("x/desktop-java-starter-javafx/current")).toString()).isEqualTo("versions/1.2.0");
         assertThat(Files.isExecutable(tmp.resolve("x/desktop-java-starter-javafx/versions/1.2.0/bin/desktop-java-starter-javafx"))).isTrue();
+    }
+
+    @Test
+    void theKeyJarTellsTheAppItsKeyAndWhereItsUpdatesAre() throws Exception {
+        SecretKey key = SecretKeyFile.generate();
+        String keyLine = key.publicKey().toFileContent().lines().toList().get(1);
+        Path lib = Files.createDirectories(tmp.resolve("lib"));
+        ReleaseWriter.writeTrustedKeys(lib, "Desktop Java Starter", keyLine,
+                java.net.URI.create("https://github.com/o/r/releases/latest/download/latest-javafx.json"), CLOCK.instant());
+
+        // Read back the way the installed app does: from its class path.
+        try (java.net.URLClassLoader app = new java.net.URLClassLoader(
+                new java.net.URL[] {lib.resolve("desktop-starter-release-keys.jar").toUri().toURL()}, null)) {
+            assertThat(io.desktopstarter.updater.trust.BuiltInKeys.load(app)).extracting(MinisignPublicKey::keyIdHex)
+                    .containsExactly(key.publicKey().keyIdHex());
+            assertThat(io.desktopstarter.updater.settings.BuiltInFeed.load(app))
+                    .contains("https://github.com/o/r/releases/latest/download/latest-javafx.json");
+        }
     }
 }

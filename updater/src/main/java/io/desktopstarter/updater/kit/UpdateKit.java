@@ -111,18 +111,29 @@ public final class UpdateKit {
      * at the customer's site.
      */
     public static List<Path> make(Path releaseDir, Path outDir, List<PlatformKey> platforms) throws IOException {
+        return make(releaseDir.resolve(FEED), releaseDir, outDir, platforms);
+    }
+
+    /**
+     * As {@link #make(Path, Path, List)}, with the feed at {@code feedFile} (a release names it
+     * {@code latest-<shell>.json}); in the kit it is always {@value #FEED}, its signature beside it.
+     */
+    public static List<Path> make(Path feedFile, Path releaseDir, Path outDir, List<PlatformKey> platforms) throws IOException {
         UpdateFeed feed;
         try {
-            feed = FeedParser.parse(Files.readAllBytes(releaseDir.resolve(FEED)));
+            feed = FeedParser.parse(Files.readAllBytes(feedFile));
         } catch (FeedFormatException e) {
-            throw new IOException(releaseDir.resolve(FEED) + ": " + e.getMessage());
+            throw new IOException(feedFile + ": " + e.getMessage());
         }
-        if (!Files.isRegularFile(releaseDir.resolve(FEED_SIGNATURE))) {
-            throw new IOException("the release has no " + FEED_SIGNATURE + "; an unsigned kit would be rejected");
+        Path feedSignature = feedFile.resolveSibling(feedFile.getFileName() + ".minisig");
+        if (!Files.isRegularFile(feedSignature)) {
+            throw new IOException("the release has no " + feedSignature.getFileName() + "; an unsigned kit would be rejected");
         }
         Files.createDirectories(outDir);
         List<Path> written = new ArrayList<>();
-        for (String name : List.of(FEED, FEED_SIGNATURE, KEYS, KEYS_SIGNATURE)) {
+        written.add(Files.copy(feedFile, outDir.resolve(FEED), StandardCopyOption.REPLACE_EXISTING));
+        written.add(Files.copy(feedSignature, outDir.resolve(FEED_SIGNATURE), StandardCopyOption.REPLACE_EXISTING));
+        for (String name : List.of(KEYS, KEYS_SIGNATURE)) {
             if (Files.isRegularFile(releaseDir.resolve(name))) {
                 written.add(Files.copy(releaseDir.resolve(name), outDir.resolve(name), StandardCopyOption.REPLACE_EXISTING));
             }
