@@ -1,5 +1,6 @@
 package io.desktopstarter.updater.download;
 
+import static io.desktopstarter.updater.testing.RejectionAssert.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.desktopstarter.updater.policy.RejectionCode;
@@ -86,8 +87,7 @@ class DownloaderTest {
     void moreBytesThanAnnouncedAreCutOffAndNothingIsKept() {
         server.mode("/app.tar.gz", UpdateServer.Mode.EXTRA_BYTES);
 
-        assertThat(download()).isInstanceOfSatisfying(DownloadOutcome.Rejected.class,
-                r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.SIZE_MISMATCH));
+        assertRejected(download(), RejectionCode.SIZE_MISMATCH);
         assertThat(dir.resolve("app.tar.gz.part")).doesNotExist();
     }
 
@@ -97,8 +97,7 @@ class DownloaderTest {
             server.redirect("/moved.tar.gz", plain.url("/app.tar.gz").toString());
             DownloadOutcome outcome = downloader.download(server.url("/moved.tar.gz"), BODY.length, dir.resolve("x.part"),
                     progress::add, () -> false);
-            assertThat(outcome).isInstanceOfSatisfying(DownloadOutcome.Rejected.class,
-                    r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.INSECURE_URL));
+            assertRejected(outcome, RejectionCode.INSECURE_URL);
             assertThat(plain.requests()).isEmpty();
         }
     }

@@ -1,5 +1,6 @@
 package io.desktopstarter.updater.flow;
 
+import static io.desktopstarter.updater.testing.RejectionAssert.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -152,8 +153,7 @@ class ConnectedUpdateTest {
             if (state instanceof UpdateState.Available) {
                 state = service.download().get(30, TimeUnit.SECONDS);
             }
-            assertThat(state).as(what).isInstanceOfSatisfying(UpdateState.Failed.class,
-                    f -> assertThat(f.rejection()).as(f.message()).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(expected)));
+            assertThat(assertRejected(state, expected).detail()).as(what).isNotBlank();
             assertThat(service.install().get(30, TimeUnit.SECONDS)).isInstanceOf(UpdateState.Failed.class);
         }
         TrustFiles.assertChangedOnlyAsAllowed(expected, appData, appDataBefore, Instant.parse("2026-11-20T00:00:00Z"));
@@ -238,8 +238,7 @@ class ConnectedUpdateTest {
 
     void assertRefused(RejectionCode code) throws Exception {
         Map<String, String> before = Snapshot.of(appData);
-        assertThat(checkNow()).isInstanceOfSatisfying(UpdateState.Failed.class,
-                f -> assertThat(f.rejection()).as(f.message()).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(code)));
+        assertRejected(checkNow(), code);
         assertThat(Snapshot.of(appData)).isEqualTo(before);
     }
 

@@ -13,6 +13,7 @@ import io.desktopstarter.updater.store.TrustState;
 import io.desktopstarter.updater.store.UpdateStore;
 import io.desktopstarter.updater.testing.Release;
 import io.desktopstarter.updater.testing.Release.Listed;
+import io.desktopstarter.updater.testing.RejectionAssert;
 import io.desktopstarter.updater.testing.Snapshot;
 import io.desktopstarter.updater.testing.TestSigner;
 import io.desktopstarter.updater.testing.TrustFiles;
@@ -146,9 +147,7 @@ class TrustHistoryTest {
         assertThat(TrustFiles.newestFeed(appData)).contains(Instant.parse("2026-11-20T00:00:00Z"));
 
         Path olderButAuthentic = kit("1.5.0", "2026-11-10", old);
-        assertThat(check(olderButAuthentic, "1.0.0").decision()).isInstanceOfSatisfying(
-                io.desktopstarter.updater.policy.UpdateDecision.Rejected.class,
-                r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.STALE_FEED));
+        RejectionAssert.assertRejected(check(olderButAuthentic, "1.0.0").decision(), RejectionCode.STALE_FEED);
 
         assertThat(check(kit("0.9.0", "2026-11-21", old), "1.0.0").decision())
                 .isInstanceOf(io.desktopstarter.updater.policy.UpdateDecision.Rejected.class);
@@ -251,9 +250,8 @@ class TrustHistoryTest {
         Release.writeKeyList(kit, old, "2026-11-19T00:00:00Z", Listed.trusted(neu));
         now = Instant.parse("2021-11-23T12:00:00Z");
 
-        assertThat(verify(kit)).isInstanceOfSatisfying(UpdateKit.Verdict.Rejected.class, r -> {
-            assertThat(r.rejection().code()).isEqualTo(RejectionCode.FUTURE_FEED);
-            assertThat(r.rejection().detail()).contains("correct the date and time settings");
+        assertThat(RejectionAssert.assertRejected(verify(kit), RejectionCode.FUTURE_FEED)).satisfies(r -> {
+            assertThat(r.detail()).contains("correct the date and time settings");
         });
         Files.delete(kit.resolve("keys.json"));
         Files.delete(kit.resolve("keys.json.minisig"));
@@ -269,9 +267,8 @@ class TrustHistoryTest {
         Release.write(kit, old, "2.0.0", ARTIFACT, "https://updates.example.com/", f -> f.put("expires", "2027-01-01T00:00:00Z"));
         now = Instant.parse("2031-11-23T12:00:00Z");
 
-        assertThat(verify(kit)).isInstanceOfSatisfying(UpdateKit.Verdict.Rejected.class, r -> {
-            assertThat(r.rejection().code()).isEqualTo(RejectionCode.EXPIRED);
-            assertThat(r.rejection().detail()).contains("this computer's clock says 2031-11-23");
+        assertThat(RejectionAssert.assertRejected(verify(kit), RejectionCode.EXPIRED)).satisfies(r -> {
+            assertThat(r.detail()).contains("this computer's clock says 2031-11-23");
         });
         assertThat(Files.exists(new UpdateStore(appData).stateFile())).isFalse();
     }
@@ -319,8 +316,7 @@ class TrustHistoryTest {
 
     void assertRejected(Path kit, RejectionCode code) throws Exception {
         Map<String, String> before = Snapshot.of(appData);
-        assertThat(verify(kit)).isInstanceOfSatisfying(UpdateKit.Verdict.Rejected.class,
-                r -> assertThat(r.rejection().code()).as(r.rejection().detail()).isEqualTo(code));
+        RejectionAssert.assertRejected(verify(kit), code);
         assertThat(Snapshot.of(appData)).as("a refused feed or key list writes nothing").isEqualTo(before);
     }
 }

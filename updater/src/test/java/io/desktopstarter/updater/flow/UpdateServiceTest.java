@@ -1,5 +1,6 @@
 package io.desktopstarter.updater.flow;
 
+import static io.desktopstarter.updater.testing.RejectionAssert.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.desktopstarter.updater.download.DownloadSettings;
@@ -111,8 +112,7 @@ class UpdateServiceTest {
         publish(f -> { });
         server.put("/latest.json.minisig", new byte[0]);
         try (UpdateService service = service(Optional.of(new FeedSource.Remote(server.url("/latest.json"))))) {
-            assertThat(service.check().get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(UpdateState.Failed.class,
-                    f -> assertThat(f.rejection().orElseThrow().code()).isEqualTo(RejectionCode.BAD_SIGNATURE));
+            assertRejected(service.check().get(10, TimeUnit.SECONDS), RejectionCode.BAD_SIGNATURE);
         }
     }
 

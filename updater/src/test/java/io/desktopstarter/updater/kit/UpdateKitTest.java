@@ -1,5 +1,6 @@
 package io.desktopstarter.updater.kit;
 
+import static io.desktopstarter.updater.testing.RejectionAssert.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -114,8 +115,7 @@ class UpdateKitTest {
 
         UpdateKit.Verdict verdict = verify();
 
-        assertThat(verdict).isInstanceOfSatisfying(UpdateKit.Verdict.Rejected.class,
-                r -> assertThat(r.rejection().code()).isEqualTo(expected));
+        assertRejected(verdict, expected);
         TrustFiles.assertChangedOnlyAsAllowed(expected, appData, appDataBefore, Instant.parse("2026-11-20T00:00:00Z"));
         assertThat(Snapshot.of(tmp.resolve("app"))).isEqualTo(installedBefore);
     }
@@ -179,8 +179,7 @@ class UpdateKitTest {
         keyList(stranger, false, "2026-11-10T00:00:00Z");
         Release.resign(kit, stranger, next);
 
-        assertThat(verify()).isInstanceOfSatisfying(UpdateKit.Verdict.Rejected.class,
-                r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.STALE_FEED));
+        assertRejected(verify(), RejectionCode.STALE_FEED);
     }
 
     UpdateKit.Verdict verify() throws Exception {
