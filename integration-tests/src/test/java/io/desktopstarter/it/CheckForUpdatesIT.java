@@ -55,6 +55,8 @@ class CheckForUpdatesIT {
         assertThat(check.exit()).as(check.output()).isEqualTo(10);
         assertThat(releases.server.requests().subList(before, releases.server.requests().size()))
                 .contains("GET /" + Releases.FEED, "GET /" + Releases.FEED + ".minisig");
+        assertThat(user.appData().resolve("updates/trust.json")).as("the authentic feed is remembered in the user's app data")
+                .exists();
         System.out.println("[it] check-for-updates (available): " + check.took().toMillis() + " ms; update download "
                 + size + " bytes; " + firstLine(check.output()));
     }

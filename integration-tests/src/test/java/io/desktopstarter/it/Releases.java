@@ -32,7 +32,7 @@ final class Releases {
     static final String NEW = "1.1.0";
     static final String FEED = "latest-" + SHELL + ".json";
     /** The migration only N has: a new column with a default, so existing ponies get a value. */
-    static final String MIGRATION = "V900__it_pony_favourite_treat.sql";
+    static final String MIGRATION_NAME = "__it_pony_favourite_treat.sql";
     static final String MIGRATION_SQL = "ALTER TABLE ponies ADD COLUMN favourite_treat TEXT NOT NULL DEFAULT 'apples';\n";
 
     final Path work;
@@ -42,6 +42,9 @@ final class Releases {
     final Path oldRelease;
     final Path newRelease;
     final Map<String, Duration> timings = new LinkedHashMap<>();
+    /** The schema version of N-1 (core's {@code Migrations.CURRENT_VERSION} in this tree) and of N (one more). */
+    final int oldSchema;
+    final int newSchema;
 
     private static Releases built;
 
@@ -79,8 +82,17 @@ final class Releases {
         Path oldTree = copySource(source, work.resolve("src-" + OLD));
         oldRelease = build(oldTree, OLD, key, password);
         Path newTree = copySource(source, work.resolve("src-" + NEW));
+        // What a developer does for a schema change: the next V<n>__ file and the version core checks at start-up.
         Path migrations = newTree.resolve("core/src/main/resources/db/migration");
-        Files.writeString(migrations.resolve(MIGRATION), MIGRATION_SQL);
+        Path constant = newTree.resolve("core/src/main/java/io/desktopstarter/core/db/Migrations.java");
+        java.util.regex.Matcher current = java.util.regex.Pattern.compile("CURRENT_VERSION = (\\d+);").matcher(read(constant));
+        if (!current.find()) {
+            throw new AssertionError("core's Migrations.CURRENT_VERSION not found in " + constant);
+        }
+        oldSchema = Integer.parseInt(current.group(1));
+        newSchema = oldSchema + 1;
+        Files.writeString(constant, current.replaceFirst("CURRENT_VERSION = " + newSchema + ";"));
+        Files.writeString(migrations.resolve("V" + newSchema + MIGRATION_NAME), MIGRATION_SQL);
         newRelease = build(newTree, NEW, key, password);
         publish(newRelease);
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 /**
  * A user on this machine: a home folder of their own, a login environment with nothing of the test's (no
  * {@code DESKTOP_STARTER_*} variable, no {@code JAVA_HOME}), and the portable tar.gz unpacked into their home.
+ * Their app data is {@code <home>/.local/share/desktop-java-starter}, never the real user's.
  */
 final class User {
     final Path home;
@@ -32,8 +33,13 @@ final class User {
         return new User(home, apps.resolve("desktop-java-starter-" + Releases.SHELL));
     }
 
+    /**
+     * A desktop session's variables. XDG_DATA_HOME as every desktop session sets it: the JVM's {@code user.home} comes from
+     * the password database, not {@code HOME}, so without it the app would use the real user's (root's) app data.
+     */
     Map<String, String> environment() {
-        return Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "HOME", home.toString());
+        return Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "HOME", home.toString(), "XDG_DATA_HOME",
+                home.resolve(".local/share").toString());
     }
 
     Path appData() {
