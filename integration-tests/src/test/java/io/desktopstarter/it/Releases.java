@@ -2,7 +2,9 @@ package io.desktopstarter.it;
 
 import io.desktopstarter.foundation.files.Trees;
 import io.desktopstarter.signing.keys.KdfLimits;
+import io.desktopstarter.signing.keys.SecretKey;
 import io.desktopstarter.signing.keys.SecretKeyFile;
+import io.desktopstarter.signing.sign.MinisignSigner;
 import io.desktopstarter.testsupport.Required;
 import io.desktopstarter.updater.testing.TestPki;
 import io.desktopstarter.updater.testing.UpdateServer;
@@ -12,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +47,8 @@ final class Releases {
     final Path oldRelease;
     final Path newRelease;
     final Map<String, Duration> timings = new LinkedHashMap<>();
+    /** The release key both builds were signed with, for feeds a hostile or careless server makes up. */
+    final SecretKey releaseKey;
     /** The schema version of N-1 (core's {@code Migrations.CURRENT_VERSION} in this tree) and of N (one more). */
     final int oldSchema;
     final int newSchema;
@@ -77,10 +84,14 @@ final class Releases {
         Path key = work.resolve("keys/release.key");
         Files.createDirectories(key.getParent());
         String password = "it-release-password";
-        Files.writeString(key, SecretKeyFile.encode(SecretKeyFile.generate(), password.toCharArray(), KdfLimits.INTERACTIVE));
+        releaseKey = SecretKeyFile.generate();
+        Files.writeString(key, SecretKeyFile.encode(releaseKey, password.toCharArray(), KdfLimits.INTERACTIVE));
+        // Release dates as a real release has them (the feed's pub_date, and expires 30 days later, come from the
+        // build timestamp): N-1 yesterday, N now. The pom's fixed timestamp would make the feeds expire on a fixed day.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
         Path oldTree = copySource(source, work.resolve("src-" + OLD));
-        oldRelease = build(oldTree, OLD, key, password);
+        oldRelease = build(oldTree, OLD, key, password, now.minus(Duration.ofDays(1)));
         Path newTree = copySource(source, work.resolve("src-" + NEW));
         // What a developer does for a schema change: the next V<n>__ file and the version core checks at start-up.
         Path migrations = newTree.resolve("core/src/main/resources/db/migration");
@@ -93,8 +104,10 @@ final class Releases {
         newSchema = oldSchema + 1;
         Files.writeString(constant, current.replaceFirst("CURRENT_VERSION = " + newSchema + ";"));
         Files.writeString(migrations.resolve("V" + newSchema + MIGRATION_NAME), MIGRATION_SQL);
-        newRelease = build(newTree, NEW, key, password);
+        newRelease = build(newTree, NEW, key, password, now);
         publish(newRelease);
+        timings.forEach((step, took) -> System.out.printf("[it] %s: %.1f s%n", step, took.toMillis() / 1000.0));
+        System.out.printf("[it] update download (N's tar.gz): %d bytes%n", Files.size(artifact(newRelease, NEW, "tar.gz")));
     }
 
     void writePolicy(String content) throws IOException {
@@ -141,7 +154,7 @@ final class Releases {
     }
 
     /** A signed release of the JavaFX shell, tar.gz only, built offline from {@code tree}; returns its release folder. */
-    private Path build(Path tree, String version, Path key, String password) throws Exception {
+    private Path build(Path tree, String version, Path key, String password, Instant date) throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", System.getenv("PATH"));
         env.put("HOME", System.getProperty("user.home"));
@@ -154,6 +167,7 @@ final class Releases {
         List<String> command = new ArrayList<>(List.of(tree.resolve("mvnw").toString(), "-o", "-B", "--no-transfer-progress",
                 "package", "-pl", "distribution", "-am",
                 "-Drevision=" + version, "-Dshell=" + SHELL, "-Ddist.formats=tar.gz",
+                "-Dproject.build.outputTimestamp=" + date,
                 "-DskipTests", "-Dfuzz.skip",
                 // The AOT cache only changes start time; training it twice would add a minute to the module.
                 "-Dstage.noAot=true",
@@ -169,6 +183,18 @@ final class Releases {
         Path release = work.resolve("release-" + version);
         Files.move(tree.resolve("distribution/target/release"), release);
         return release;
+    }
+
+    /** {@code content} signed with the release key as the build signs a feed: the {@code .minisig} file's text. */
+    byte[] sign(byte[] content) throws IOException {
+        Path file = Files.createTempFile(work, "feed", ".json");
+        Files.write(file, content);
+        try {
+            return new MinisignSigner(releaseKey, Clock.systemUTC()).sign(file, MinisignSigner.defaultTrustedComment(file,
+                    Clock.systemUTC())).toFileContent().getBytes(StandardCharsets.UTF_8);
+        } finally {
+            Files.delete(file);
+        }
     }
 
     static String read(Path file) throws IOException {
