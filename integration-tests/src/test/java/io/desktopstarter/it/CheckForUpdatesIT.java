@@ -35,6 +35,7 @@ class CheckForUpdatesIT {
 
     @BeforeEach
     void install() throws Exception {
+        releases.writePolicy("ca = test-ca.pem\n");
         user = User.installing(tmp.resolve("home"), releases.artifact(releases.oldRelease, Releases.OLD, "tar.gz"));
     }
 

@@ -124,7 +124,7 @@ class UpdateIT {
         }
     }
 
-    private Processes.Result runUpdate(User user) throws Exception {
+    static Processes.Result runUpdate(User user) throws Exception {
         List<String> command = new ArrayList<>(List.of("env", "JAVA_TOOL_OPTIONS=" + HEADLESS,
                 user.install.resolve("desktop-java-starter-" + Releases.SHELL).toString(), "--update", "--yes"));
         return Processes.run(user.home, user.environment(), user.home.resolve("logs/update.log"), Duration.ofMinutes(10), command);
