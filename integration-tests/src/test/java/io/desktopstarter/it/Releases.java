@@ -153,7 +153,7 @@ final class Releases {
         return to;
     }
 
-    /** A signed release of the JavaFX shell, tar.gz only, built offline from {@code tree}; returns its release folder. */
+    /** A signed release of the JavaFX shell, tar.gz and deb, built offline from {@code tree}; returns its release folder. */
     private Path build(Path tree, String version, Path key, String password, Instant date) throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", System.getenv("PATH"));
@@ -166,7 +166,7 @@ final class Releases {
         }
         List<String> command = new ArrayList<>(List.of(tree.resolve("mvnw").toString(), "-o", "-B", "--no-transfer-progress",
                 "package", "-pl", "distribution", "-am",
-                "-Drevision=" + version, "-Dshell=" + SHELL, "-Ddist.formats=tar.gz",
+                "-Drevision=" + version, "-Dshell=" + SHELL, "-Ddist.formats=tar.gz,deb",
                 "-Dproject.build.outputTimestamp=" + date,
                 "-DskipTests", "-Dfuzz.skip",
                 // The AOT cache only changes start time; training it twice would add a minute to the module.
