@@ -43,6 +43,13 @@ final class ManPage {
                 Check for an update without opening a window; print one line (AVAILABLE, UP-TO-DATE, the
                 rejection code, UPDATES-OFF or ERROR) and exit 10 (available), 11 (up to date), 12 (rejected),
                 13 (error) or 14 (updates are off).
+                .TP
+                .B \\-\\-update \\-\\-yes
+                Download, verify and install the update without opening a window, through the same checks and
+                install step as Help > Check for Updates; print a DOWNLOADING line per 10 %%, then INSTALLED and
+                exit 0. Refused with a RUNNING line and exit 15 while the app is open (quit it first); otherwise
+                the exit codes of \\-\\-check\\-for\\-updates, and 13 when the new version did not start (the previous
+                one is active again) or the package manager needs root (the command to run is printed).
                 .SH FILES
                 .TP
                 .I /etc/desktop-java-starter/updates.properties

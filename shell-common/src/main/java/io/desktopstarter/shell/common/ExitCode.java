@@ -21,6 +21,8 @@ public final class ExitCode {
     public static final int UPDATE_ERROR = 13;
     /** {@code --check-for-updates}: updates are off here (policy, build; {@code UPDATES-OFF:} line). */
     public static final int UPDATES_OFF = 14;
+    /** {@code --update --yes}: the app is running (its single-instance lock is held); nothing was downloaded. */
+    public static final int APP_RUNNING = 15;
 
     private ExitCode() {
     }

@@ -1,13 +1,20 @@
 package io.desktopstarter.shell.common;
 
 import io.desktopstarter.contract.AppDataLocation;
+import io.desktopstarter.shell.common.instance.SingleInstance;
+import io.desktopstarter.updater.install.InstallOutcome;
 import io.desktopstarter.updater.flow.UpdateService;
 import io.desktopstarter.updater.flow.UpdateState;
 import io.desktopstarter.updater.flow.UpdaterSetup;
+import java.io.Closeable;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,10 +22,14 @@ import java.util.concurrent.TimeoutException;
 /**
  * The installed app's update commands without a window, for administrators and scripts:
  * {@code --check-for-updates} prints one line and exits with its own code ({@link ExitCode}),
- * through the same settings, feed checks and state the menus use.
+ * through the same settings, feed checks and state the menus use; {@code --update --yes} also downloads, verifies
+ * and installs the update through the same {@link UpdateService} and install hand-off as Help &gt; Check for Updates,
+ * but only while the app is not running (the single-instance lock in app data tells).
  */
 public final class HeadlessUpdates {
     public static final String CHECK = "--check-for-updates";
+    public static final String UPDATE = "--update";
+    public static final String YES = "--yes";
 
     private HeadlessUpdates() {
     }
@@ -46,11 +57,96 @@ public final class HeadlessUpdates {
         }
     }
 
-    /** For {@link ShellBoot}: this process's environment, launcher properties and app data. */
-    static int check(String shell, String version, PrintStream out) {
+    /**
+     * {@code --update --yes}: check, download (one {@code DOWNLOADING:} line per 10 %), verify and install. Lines:
+     * the check's line when there is nothing to install ({@code UP-TO-DATE}, {@code REJECTED}, {@code UPDATES-OFF},
+     * {@code ERROR}, with its exit code), {@code RUNNING: ...} (exit {@value ExitCode#APP_RUNNING}) when the app is
+     * open, else {@code AVAILABLE}, {@code DOWNLOADING}..., {@code VERIFIED: <v>}, then {@code INSTALLED: <v> <where>}
+     * (exit 0), {@code STARTED-INSTALLER: <command>} (exit 0, Windows), or {@code ROLLED-BACK:} / {@code MANUAL-STEP:}
+     * / {@code ERROR:} (exit {@value ExitCode#UPDATE_ERROR}).
+     */
+    public static int update(String shell, String version, Path appData, Map<String, String> environment,
+            Map<String, String> properties, PrintStream out) {
+        Optional<Closeable> lock;
+        try {
+            lock = SingleInstance.lockIfNotRunning(appData);
+        } catch (IOException e) {
+            return line(out, "ERROR: cannot read the app's instance lock in " + appData + ": " + e.getMessage(), ExitCode.UPDATE_ERROR);
+        }
+        if (lock.isEmpty()) {
+            return line(out, "RUNNING: Desktop Java Starter is running; quit it, then run --update --yes again"
+                    + " (or use Help > Check for Updates in the app)", ExitCode.APP_RUNNING);
+        }
+        int[] shownTenth = {-1};
+        try (Closeable held = lock.get();
+                UpdateService service = UpdaterSetup.create(shell, version, appData, environment, properties, state -> {
+                    if (state instanceof UpdateState.Downloading d && d.progress().percent() / 10 > shownTenth[0]) {
+                        shownTenth[0] = d.progress().percent() / 10;
+                        line(out, String.format(Locale.ROOT, "DOWNLOADING: %d%% (%d of %d bytes)", d.progress().percent(),
+                                d.progress().bytes(), d.progress().total()), 0);
+                    }
+                })) {
+            UpdateState checked = service.check().get(5, TimeUnit.MINUTES);
+            if (!(checked instanceof UpdateState.Available available)) {
+                return report(checked, out);
+            }
+            line(out, "AVAILABLE: " + available.version() + " (" + available.size() + " bytes)", 0);
+            UpdateState downloaded = service.download().get(2, TimeUnit.HOURS);
+            if (!(downloaded instanceof UpdateState.ReadyToInstall ready)) {
+                return report(downloaded, out);
+            }
+            line(out, "VERIFIED: " + ready.version(), 0);
+            UpdateState installed = service.install().get(30, TimeUnit.MINUTES);
+            if (!(installed instanceof UpdateState.Finished(InstallOutcome outcome))) {
+                return report(installed, out);
+            }
+            return switch (outcome) {
+                case InstallOutcome.Installed i -> line(out, "INSTALLED: " + i.version() + " " + i.location(), ExitCode.OK);
+                case InstallOutcome.Launched l -> line(out, "STARTED-INSTALLER: " + String.join(" ", l.command()), ExitCode.OK);
+                case InstallOutcome.RolledBack r -> line(out, "ROLLED-BACK: " + r.version() + " did not start, the previous"
+                        + " version is active again: " + r.reason(), ExitCode.UPDATE_ERROR);
+                case InstallOutcome.ManualStep m -> line(out, "MANUAL-STEP: " + m.instructions(), ExitCode.UPDATE_ERROR);
+                case InstallOutcome.Failed f -> line(out, "ERROR: " + f.reason(), ExitCode.UPDATE_ERROR);
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return line(out, "ERROR: interrupted", ExitCode.UPDATE_ERROR);
+        } catch (ExecutionException | TimeoutException | IOException e) {
+            return line(out, "ERROR: the update did not finish: " + e.getMessage(), ExitCode.UPDATE_ERROR);
+        }
+    }
+
+    /** The one line (and exit code) for a state that ends the command. */
+    private static int report(UpdateState state, PrintStream out) {
+        return switch (state) {
+            case UpdateState.UpToDate u -> line(out, "UP-TO-DATE: " + u.version(), ExitCode.UP_TO_DATE);
+            case UpdateState.NotConfigured n -> line(out, "UPDATES-OFF: " + n.reason(), ExitCode.UPDATES_OFF);
+            case UpdateState.Failed f when f.rejection().isPresent() -> line(out, f.rejection().get().line(),
+                    ExitCode.UPDATE_REJECTED);
+            case UpdateState.Failed f -> line(out, "ERROR: " + f.message(), ExitCode.UPDATE_ERROR);
+            default -> line(out, "ERROR: unexpected state " + state, ExitCode.UPDATE_ERROR);
+        };
+    }
+
+    /** For {@link ShellBoot}: {@code --check-for-updates} or {@code --update --yes} with this process's settings. */
+    static int run(String shell, String version, List<String> args, PrintStream out) {
         Map<String, String> properties = new HashMap<>();
         System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
-        return check(shell, version, AppDataLocation.resolve(System.getenv()), System.getenv(), properties, out);
+        Path appData = AppDataLocation.resolve(System.getenv());
+        if (args.equals(List.of(CHECK))) {
+            return check(shell, version, appData, System.getenv(), properties, out);
+        }
+        if (args.size() == 2 && args.contains(UPDATE) && args.contains(YES)) {
+            return update(shell, version, appData, System.getenv(), properties, out);
+        }
+        System.err.println("desktop-java-starter: --update installs without asking, so it needs --yes, and nothing else: "
+                + "--update --yes\n" + ShellArgs.USAGE);
+        return ExitCode.USAGE;
+    }
+
+    /** Whether these arguments are a command without a window. */
+    static boolean isCommand(List<String> args) {
+        return args.contains(CHECK) || args.contains(UPDATE);
     }
 
     private static int line(PrintStream out, String text, int code) {

@@ -28,6 +28,8 @@ public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path>
               --start-page=PATH  local page to open first (default /items/)
             Or, without a window:
               --check-for-updates  print AVAILABLE/UP-TO-DATE/REJECTED/UPDATES-OFF/ERROR and exit 10/11/12/14/13
+              --update --yes       download, verify and install the update now (the app must not be running):
+                                   INSTALLED exit 0; UP-TO-DATE 11, REJECTED 12, ERROR/ROLLED-BACK 13, UPDATES-OFF 14, RUNNING 15
             """;
 
     public static ShellArgs parse(List<String> args) {

@@ -25,9 +25,10 @@ public final class ShellBoot {
     /** Never returns: ends the process with the toolkit's exit code. */
     public static void run(String shell, String[] rawArgs, ShellToolkit toolkit) {
         Instant processStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
-        if (Arrays.asList(rawArgs).equals(java.util.List.of(HeadlessUpdates.CHECK))) {
-            // No window, no backend, no single-instance claim: a check touches only the updater's state.
-            System.exit(HeadlessUpdates.check(shell, ShellContext.version(toolkit.getClass()), System.out));
+        if (HeadlessUpdates.isCommand(Arrays.asList(rawArgs))) {
+            // No window, no backend, no single-instance claim: a check touches only the updater's state; an update
+            // holds the instance lock only while the app is not running.
+            System.exit(HeadlessUpdates.run(shell, ShellContext.version(toolkit.getClass()), Arrays.asList(rawArgs), System.out));
             return;
         }
         ShellArgs args;

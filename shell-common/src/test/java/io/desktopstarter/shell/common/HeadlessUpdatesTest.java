@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import io.desktopstarter.shell.common.instance.SingleInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,9 +33,42 @@ class HeadlessUpdatesTest {
     }
 
     @Test
+    void anUpdateIsRefusedWhileTheAppRunsAndGoesAheadOnceItQuit() throws Exception {
+        Path appData = tmp.resolve("app-data");
+        Path policy = Files.writeString(tmp.resolve("updates.properties"), "updates = off\n");
+        Map<String, String> properties = Map.of("desktopstarter.update.policy", policy.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SingleInstance.Claim running = SingleInstance.claim(appData, java.util.List.of(), args -> { });
+        assertThat(running).isInstanceOf(SingleInstance.Claim.Primary.class);
+
+        int refused = HeadlessUpdates.update("javafx", "1.0.0", appData, Map.of(), properties,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(refused).isEqualTo(ExitCode.APP_RUNNING);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("RUNNING: Desktop Java Starter is running; quit it")
+                .hasLineCount(1);
+        ((SingleInstance.Claim.Primary) running).instance().close();
+        out.reset();
+
+        int after = HeadlessUpdates.update("javafx", "1.0.0", appData, Map.of(), properties,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(after).as("past the lock, the policy decides").isEqualTo(ExitCode.UPDATES_OFF);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("UPDATES-OFF: ");
+        assertThat(SingleInstance.claim(appData, java.util.List.of(), args -> { })).as("the update let go of the lock")
+                .isInstanceOfSatisfying(SingleInstance.Claim.Primary.class, p -> {
+                    try {
+                        p.instance().close();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+    }
+
+    @Test
     void theExitCodesOfTheChecksAreTheirOwn() {
         assertThat(java.util.List.of(ExitCode.UPDATE_AVAILABLE, ExitCode.UP_TO_DATE, ExitCode.UPDATE_REJECTED,
-                ExitCode.UPDATE_ERROR, ExitCode.UPDATES_OFF)).doesNotHaveDuplicates()
+                ExitCode.UPDATE_ERROR, ExitCode.UPDATES_OFF, ExitCode.APP_RUNNING)).doesNotHaveDuplicates()
                 .doesNotContain(ExitCode.OK, ExitCode.USAGE, ExitCode.BACKEND_FAILED_TO_START, ExitCode.BACKEND_CRASHED,
                         ExitCode.FIRST_PAGE_FAILED);
     }

@@ -24,7 +24,7 @@ public interface CommandRunner {
     CommandRunner SYSTEM = new CommandRunner() {
         @Override
         public Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process = CommandRunner.fromAppProcess(new ProcessBuilder(command)).redirectErrorStream(true).start();
             process.getOutputStream().close();
             byte[][] output = new byte[1][];
             Thread reader = Thread.ofVirtual().start(() -> {
@@ -47,8 +47,21 @@ public interface CommandRunner {
 
         @Override
         public void launchDetached(List<String> command) throws IOException {
-            new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            CommandRunner.fromAppProcess(new ProcessBuilder(command)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         }
     };
+
+    /**
+     * The variable jpackage's Linux launcher sets for its second stage (it re-executes itself). A child inheriting it
+     * from the running app takes its own arguments for JVM options ("Unrecognized option: --smoke"), so the smoke start
+     * of a new version, a package manager or an installer started from the app must not see it.
+     */
+    String JPACKAGE_LAUNCHER_VARIABLE = "_JPACKAGE_LAUNCHER";
+
+    /** {@code builder} without what the app's own launcher left in this process's environment for itself. */
+    static ProcessBuilder fromAppProcess(ProcessBuilder builder) {
+        builder.environment().remove(JPACKAGE_LAUNCHER_VARIABLE);
+        return builder;
+    }
 }

@@ -88,6 +88,34 @@ public final class SingleInstance implements AutoCloseable {
     }
 
     /**
+     * The instance lock alone, for work that must not run beside the app ({@code --update --yes}): empty when an
+     * instance is running (it holds the lock); otherwise the lock, held until closed, so the app cannot start meanwhile
+     * (a launch then finds the lock taken and no instance answering, and says so).
+     */
+    public static java.util.Optional<java.io.Closeable> lockIfNotRunning(Path appDataDir) throws IOException {
+        createPrivateFolder(appDataDir);
+        FileChannel channel = posix(appDataDir)
+                ? FileChannel.open(appDataDir.resolve(LOCK_FILE), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : FileChannel.open(appDataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            return java.util.Optional.empty();
+        }
+        FileLock held = lock;
+        return java.util.Optional.of(() -> {
+            held.release();
+            channel.close();
+        });
+    }
+
+    /**
      * The shell is usually first to create the app-data folder: make it 0700 on POSIX, as the
      * backend does (core's PrivateFiles; the shells do not link against core), whatever the umask.
      * Windows: %APPDATA% already carries the per-user ACL, which the folder inherits.

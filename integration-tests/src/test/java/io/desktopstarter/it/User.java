@@ -1,0 +1,56 @@
+package io.desktopstarter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A user on this machine: a home folder of their own, a login environment with nothing of the test's (no
+ * {@code DESKTOP_STARTER_*} variable, no {@code JAVA_HOME}), and the portable tar.gz unpacked into their home.
+ * Their app data is {@code <home>/.local/share/desktop-java-starter}, never the real user's.
+ */
+final class User {
+    final Path home;
+    final Path install;
+    private int runs;
+
+    private User(Path home, Path install) {
+        this.home = home;
+        this.install = install;
+    }
+
+    /** Unpacks {@code archive} into {@code <home>/apps} with tar, as the README tells a user to. */
+    static User installing(Path home, Path archive) throws Exception {
+        Path apps = Files.createDirectories(home.resolve("apps"));
+        Processes.Result tar = Processes.run(apps, Map.of("PATH", "/usr/bin:/bin"), home.resolve("logs/tar.log"), Duration.ofMinutes(2),
+                List.of("tar", "-xzf", archive.toString()));
+        assertThat(tar.exit()).as(tar.output()).isZero();
+        return new User(home, apps.resolve("desktop-java-starter-" + Releases.SHELL));
+    }
+
+    /**
+     * A desktop session's variables. XDG_DATA_HOME as every desktop session sets it: the JVM's {@code user.home} comes from
+     * the password database, not {@code HOME}, so without it the app would use the real user's (root's) app data.
+     */
+    Map<String, String> environment() {
+        return Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "HOME", home.toString(), "XDG_DATA_HOME",
+                home.resolve(".local/share").toString());
+    }
+
+    Path appData() {
+        return home.resolve(".local/share/desktop-java-starter");
+    }
+
+    /** The app's launcher, as the user starts it from the unpacked folder. */
+    Processes.Result launch(Duration timeout, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(install.resolve("desktop-java-starter-" + Releases.SHELL).toString());
+        command.addAll(List.of(args));
+        return Processes.run(home, environment(), home.resolve("logs/run-" + (++runs) + ".log"), timeout, command);
+    }
+}
