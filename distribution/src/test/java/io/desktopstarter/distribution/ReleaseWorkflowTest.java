@@ -48,6 +48,15 @@ class ReleaseWorkflowTest {
     }
 
     @Test
+    void theFeedIsDatedByTheTagsCommitNotThePomsFixedTimestamp() throws IOException {
+        // The feed's pub_date is the build timestamp; the pom's fixed one would make every release's feed expire on
+        // the same day, whatever day it is published.
+        String release = Files.readString(ROOT.resolve(".github/workflows/release.yml"));
+        String build = release.substring(release.indexOf("- name: Build the release"), release.indexOf("- name: Upload"));
+        assertThat(build).contains("-Dproject.build.outputTimestamp=\"$(git log -1 --format=%cI)\"");
+    }
+
+    @Test
     void onlyATagRunPublishes() throws IOException {
         String release = Files.readString(ROOT.resolve(".github/workflows/release.yml"));
         int publish = release.indexOf("gh release edit \"$TAG\" --draft=false");
