@@ -64,35 +64,24 @@ public final class SingleInstance implements AutoCloseable {
      * runs on a background thread of the primary for each later launch, e.g. to focus the window.
      */
     public static Claim claim(Path appDataDir, List<String> args, Consumer<List<String>> onHandOff) throws IOException {
-        createPrivateFolder(appDataDir);
         Path socket = socketPath(appDataDir);
-        FileChannel channel = posix(appDataDir)
-                ? FileChannel.open(appDataDir.resolve(LOCK_FILE), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : FileChannel.open(appDataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            channel.close();
+        java.util.Optional<Locked> locked = tryLock(appDataDir);
+        if (locked.isEmpty()) {
             handOff(socket, args);
             return new Claim.HandedOff();
         }
         Files.deleteIfExists(socket); // left by a crashed primary; we hold the lock, so it is stale
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
-        return new Claim.Primary(new SingleInstance(channel, lock, server, socket, onHandOff));
+        return new Claim.Primary(new SingleInstance(locked.get().channel(), locked.get().lock(), server, socket, onHandOff));
     }
 
-    /**
-     * The instance lock alone, for work that must not run beside the app ({@code --update --yes}): empty when an
-     * instance is running (it holds the lock); otherwise the lock, held until closed, so the app cannot start meanwhile
-     * (a launch then finds the lock taken and no instance answering, and says so).
-     */
-    public static java.util.Optional<java.io.Closeable> lockIfNotRunning(Path appDataDir) throws IOException {
+    /** The lock file, held by this process; an instance that runs holds it. */
+    private record Locked(FileChannel channel, FileLock lock) {
+    }
+
+    /** The instance lock if no instance holds it (the channel is closed again when one does). */
+    private static java.util.Optional<Locked> tryLock(Path appDataDir) throws IOException {
         createPrivateFolder(appDataDir);
         FileChannel channel = posix(appDataDir)
                 ? FileChannel.open(appDataDir.resolve(LOCK_FILE), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
@@ -108,10 +97,18 @@ public final class SingleInstance implements AutoCloseable {
             channel.close();
             return java.util.Optional.empty();
         }
-        FileLock held = lock;
-        return java.util.Optional.of(() -> {
-            held.release();
-            channel.close();
+        return java.util.Optional.of(new Locked(channel, lock));
+    }
+
+    /**
+     * The instance lock alone, for work that must not run beside the app ({@code --update --yes}): empty when an
+     * instance is running (it holds the lock); otherwise the lock, held until closed, so the app cannot start meanwhile
+     * (a launch then finds the lock taken and no instance answering, and says so).
+     */
+    public static java.util.Optional<java.io.Closeable> lockIfNotRunning(Path appDataDir) throws IOException {
+        return tryLock(appDataDir).map(locked -> () -> {
+            locked.lock().release();
+            locked.channel().close();
         });
     }
 
