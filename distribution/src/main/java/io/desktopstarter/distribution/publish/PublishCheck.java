@@ -2,7 +2,7 @@ package io.desktopstarter.distribution.publish;
 
 import io.desktopstarter.distribution.feed.FeedMerge;
 import io.desktopstarter.distribution.feed.FeedMergeException;
-import io.desktopstarter.foundation.digest.Sha256;
+import io.desktopstarter.signing.checksums.ChecksumManifest;
 import io.desktopstarter.minisign.MinisignFormatException;
 import io.desktopstarter.minisign.MinisignPublicKey;
 import io.desktopstarter.minisign.MinisignSignature;
@@ -102,22 +102,18 @@ public final class PublishCheck {
         }
     }
 
-    private void checkManifest(Path manifest, List<String> problems) throws IOException {
-        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
+    /** The signing tool's {@code sha256sum -c}, each failure worded for the publish log. */
+    private static void checkManifest(Path manifest, List<String> problems) {
+        try {
+            for (ChecksumManifest.Entry entry : ChecksumManifest.check(manifest)) {
+                switch (entry.status()) {
+                    case OK -> { }
+                    case MISSING -> problems.add(manifest.getFileName() + " lists " + entry.name() + ", which is not in the release");
+                    case MISMATCH -> problems.add(entry.name() + " does not match its line in " + manifest.getFileName());
+                }
             }
-            String[] fields = line.split(" [ *]", 2);
-            if (fields.length != 2 || !fields[0].matches("[0-9a-f]{64}")) {
-                problems.add(manifest.getFileName() + ": not a sha256sum line: " + line);
-                continue;
-            }
-            Path file = manifest.resolveSibling(fields[1]);
-            if (!Files.isRegularFile(file)) {
-                problems.add(manifest.getFileName() + " lists " + fields[1] + ", which is not in the release");
-            } else if (!Sha256.hex(file).equals(fields[0])) {
-                problems.add(fields[1] + " does not match its line in " + manifest.getFileName());
-            }
+        } catch (IOException e) {
+            problems.add(manifest.getFileName() + ": " + e.getMessage());
         }
     }
 
