@@ -94,6 +94,12 @@ public final class UpdateService implements AutoCloseable {
             }
             emit(new UpdateState.Installing(version));
             InstallOutcome outcome = installer.install(artifact, version);
+            // A download is worth nothing once installed or refused by its smoke start, and is 100+ MB; a kit's file is
+            // the user's. A started installer still reads it, and a manual step's instructions name it.
+            boolean spent = !(outcome instanceof InstallOutcome.Launched || outcome instanceof InstallOutcome.ManualStep);
+            if (spent && artifact.toAbsolutePath().getParent().equals(store.downloads().toAbsolutePath())) {
+                Files.deleteIfExists(artifact);
+            }
             return new UpdateState.Finished(outcome);
         });
     }

@@ -100,11 +100,25 @@ class UpdateServiceTest {
 
             assertThat(service.install().get(10, TimeUnit.SECONDS))
                     .isEqualTo(new UpdateState.Finished(new InstallOutcome.Installed("1.1.0", file)));
+            assertThat(file).as("the installed download is not kept in app data").doesNotExist();
         }
         assertThat(states).first().isEqualTo(new UpdateState.Checking());
         assertThat(states).anyMatch(s -> s instanceof UpdateState.Downloading);
         assertThat(states).contains(new UpdateState.Verified("1.1.0"), new UpdateState.Installing("1.1.0"));
         assertThat(installed).hasSize(1);
+    }
+
+    @Test
+    void aKitsFileIsTheUsersAndStaysAfterTheInstall() throws Exception {
+        Path kit = tmp.resolve("usb");
+        Release.write(kit, signer, "1.1.0", artifact, "https://updates.example.com/", f -> { });
+        Path file = kit.resolve("desktop-java-starter-javafx-linux-1.1.0-x64.tar.gz");
+        try (UpdateService service = service(Optional.empty())) {
+            assertThat(service.openKit(kit).get(10, TimeUnit.SECONDS)).isEqualTo(new UpdateState.ReadyToInstall("1.1.0", file));
+            assertThat(service.install().get(10, TimeUnit.SECONDS))
+                    .isEqualTo(new UpdateState.Finished(new InstallOutcome.Installed("1.1.0", file)));
+        }
+        assertThat(file).as("the kit on the stick is left as it was").exists();
     }
 
     @Test
