@@ -24,12 +24,14 @@ import java.util.concurrent.TimeoutException;
  * {@code --check-for-updates} prints one line and exits with its own code ({@link ExitCode}),
  * through the same settings, feed checks and state the menus use; {@code --update --yes} also downloads, verifies
  * and installs the update through the same {@link UpdateService} and install hand-off as Help &gt; Check for Updates,
- * but only while the app is not running (the single-instance lock in app data tells).
+ * but only while the app is not running (the single-instance lock in app data tells). {@code --update --kit DIR --yes}
+ * installs from an air-gapped update kit instead, verified like File &gt; Install Update from File… (no network).
  */
 public final class HeadlessUpdates {
     public static final String CHECK = "--check-for-updates";
     public static final String UPDATE = "--update";
     public static final String YES = "--yes";
+    public static final String KIT = "--kit";
 
     private HeadlessUpdates() {
     }
@@ -63,10 +65,12 @@ public final class HeadlessUpdates {
      * {@code ERROR}, with its exit code), {@code RUNNING: ...} (exit {@value ExitCode#APP_RUNNING}) when the app is
      * open, else {@code AVAILABLE}, {@code DOWNLOADING}..., {@code VERIFIED: <v>}, then {@code INSTALLED: <v> <where>}
      * (exit 0), {@code STARTED-INSTALLER: <command>} (exit 0, Windows), or {@code ROLLED-BACK:} / {@code MANUAL-STEP:}
-     * / {@code ERROR:} (exit {@value ExitCode#UPDATE_ERROR}).
+     * / {@code ERROR:} (exit {@value ExitCode#UPDATE_ERROR}). With a {@code kit} directory nothing is downloaded: the
+     * kit's feed and artifact are checked as the menu's Install Update from File… checks them ({@code KIT: <dir>}, then
+     * {@code VERIFIED} or {@code REJECTED}, exit {@value ExitCode#UPDATE_REJECTED}) and installed the same way.
      */
     public static int update(String shell, String version, Path appData, Map<String, String> environment,
-            Map<String, String> properties, PrintStream out) {
+            Map<String, String> properties, Optional<Path> kit, PrintStream out) {
         Optional<Closeable> lock;
         try {
             lock = SingleInstance.lockIfNotRunning(appData);
@@ -86,12 +90,18 @@ public final class HeadlessUpdates {
                                 d.progress().bytes(), d.progress().total()), 0);
                     }
                 })) {
-            UpdateState checked = service.check().get(5, TimeUnit.MINUTES);
-            if (!(checked instanceof UpdateState.Available available)) {
-                return report(checked, out);
+            UpdateState downloaded;
+            if (kit.isPresent()) {
+                line(out, "KIT: " + kit.get().toAbsolutePath(), 0);
+                downloaded = service.openKit(kit.get()).get(30, TimeUnit.MINUTES);
+            } else {
+                UpdateState checked = service.check().get(5, TimeUnit.MINUTES);
+                if (!(checked instanceof UpdateState.Available available)) {
+                    return report(checked, out);
+                }
+                line(out, "AVAILABLE: " + available.version() + " (" + available.size() + " bytes)", 0);
+                downloaded = service.download().get(2, TimeUnit.HOURS);
             }
-            line(out, "AVAILABLE: " + available.version() + " (" + available.size() + " bytes)", 0);
-            UpdateState downloaded = service.download().get(2, TimeUnit.HOURS);
             if (!(downloaded instanceof UpdateState.ReadyToInstall ready)) {
                 return report(downloaded, out);
             }
@@ -136,12 +146,31 @@ public final class HeadlessUpdates {
         if (args.equals(List.of(CHECK))) {
             return check(shell, version, appData, System.getenv(), properties, out);
         }
-        if (args.size() == 2 && args.contains(UPDATE) && args.contains(YES)) {
-            return update(shell, version, appData, System.getenv(), properties, out);
+        Optional<UpdateArgs> update = UpdateArgs.parse(args);
+        if (update.isPresent()) {
+            return update(shell, version, appData, System.getenv(), properties, update.get().kit(), out);
         }
-        System.err.println("desktop-java-starter: --update installs without asking, so it needs --yes, and nothing else: "
-                + "--update --yes\n" + ShellArgs.USAGE);
+        System.err.println("desktop-java-starter: --update installs without asking, so it needs --yes, and nothing else"
+                + " but an optional kit: --update --yes, or --update --kit DIR --yes\n" + ShellArgs.USAGE);
         return ExitCode.USAGE;
+    }
+
+    /** {@code --update --yes}, or with {@code --kit DIR} an air-gapped kit to install from. */
+    record UpdateArgs(Optional<Path> kit) {
+        /** The arguments in any order; empty when they are not exactly one of the two forms. */
+        static Optional<UpdateArgs> parse(List<String> args) {
+            if (!args.contains(UPDATE) || !args.contains(YES)) {
+                return Optional.empty();
+            }
+            if (args.size() == 2) {
+                return Optional.of(new UpdateArgs(Optional.empty()));
+            }
+            int kit = args.indexOf(KIT);
+            if (args.size() == 4 && kit >= 0 && kit + 1 < args.size() && !args.get(kit + 1).startsWith("--")) {
+                return Optional.of(new UpdateArgs(Optional.of(Path.of(args.get(kit + 1)))));
+            }
+            return Optional.empty();
+        }
     }
 
     /** Whether these arguments are a command without a window. */

@@ -30,6 +30,7 @@ public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path>
               --check-for-updates  print AVAILABLE/UP-TO-DATE/REJECTED/UPDATES-OFF/ERROR and exit 10/11/12/14/13
               --update --yes       download, verify and install the update now (the app must not be running):
                                    INSTALLED exit 0; UP-TO-DATE 11, REJECTED 12, ERROR/ROLLED-BACK 13, UPDATES-OFF 14, RUNNING 15
+              --update --kit DIR --yes  the same from an update kit folder (air-gapped; nothing is downloaded)
             """;
 
     public static ShellArgs parse(List<String> args) {

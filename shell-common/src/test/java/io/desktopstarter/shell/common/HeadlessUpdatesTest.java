@@ -41,7 +41,7 @@ class HeadlessUpdatesTest {
         SingleInstance.Claim running = SingleInstance.claim(appData, java.util.List.of(), args -> { });
         assertThat(running).isInstanceOf(SingleInstance.Claim.Primary.class);
 
-        int refused = HeadlessUpdates.update("javafx", "1.0.0", appData, Map.of(), properties,
+        int refused = HeadlessUpdates.update("javafx", "1.0.0", appData, Map.of(), properties, java.util.Optional.empty(),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(refused).isEqualTo(ExitCode.APP_RUNNING);
@@ -50,7 +50,7 @@ class HeadlessUpdatesTest {
         ((SingleInstance.Claim.Primary) running).instance().close();
         out.reset();
 
-        int after = HeadlessUpdates.update("javafx", "1.0.0", appData, Map.of(), properties,
+        int after = HeadlessUpdates.update("javafx", "1.0.0", appData, Map.of(), properties, java.util.Optional.empty(),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(after).as("past the lock, the policy decides").isEqualTo(ExitCode.UPDATES_OFF);
@@ -63,6 +63,37 @@ class HeadlessUpdatesTest {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
+    }
+
+    @Test
+    void theKitFormNamesItsFolderAndNothingElse() {
+        assertThat(HeadlessUpdates.UpdateArgs.parse(java.util.List.of("--update", "--yes")))
+                .contains(new HeadlessUpdates.UpdateArgs(java.util.Optional.empty()));
+        assertThat(HeadlessUpdates.UpdateArgs.parse(java.util.List.of("--update", "--kit", "/media/usb/kit", "--yes")))
+                .contains(new HeadlessUpdates.UpdateArgs(java.util.Optional.of(Path.of("/media/usb/kit"))));
+        assertThat(HeadlessUpdates.UpdateArgs.parse(java.util.List.of("--yes", "--update", "--kit", "kit")))
+                .contains(new HeadlessUpdates.UpdateArgs(java.util.Optional.of(Path.of("kit"))));
+        assertThat(HeadlessUpdates.UpdateArgs.parse(java.util.List.of("--update", "--kit", "--yes"))).isEmpty();
+        assertThat(HeadlessUpdates.UpdateArgs.parse(java.util.List.of("--update", "--kit", "--yes", "kit"))).as("a flag is no folder").isEmpty();
+        assertThat(HeadlessUpdates.UpdateArgs.parse(java.util.List.of("--update", "--kit", "kit"))).as("no --yes").isEmpty();
+        assertThat(HeadlessUpdates.UpdateArgs.parse(java.util.List.of("--update", "--yes", "--smoke", "x"))).isEmpty();
+    }
+
+    @Test
+    void aKitThisBuildCannotTrustIsRefusedWithItsCodeAndNothingIsInstalled() throws Exception {
+        // This test's class path has no built-in release keys, so a kit signed by anyone is untrusted.
+        io.desktopstarter.updater.testing.TestSigner signer = new io.desktopstarter.updater.testing.TestSigner();
+        Path kit = tmp.resolve("usb/kit");
+        io.desktopstarter.updater.testing.Release.write(kit, signer, "1.1.0", "new version".getBytes(StandardCharsets.UTF_8),
+                "https://updates.example.com/", feed -> { });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int code = HeadlessUpdates.update("javafx", "1.0.0", tmp.resolve("app-data"), Map.of(), Map.of(),
+                java.util.Optional.of(tmp.resolve("usb")), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("KIT: " + tmp.resolve("usb") + "\nREJECTED: ")
+                .hasLineCount(2);
+        assertThat(code).isEqualTo(ExitCode.UPDATE_REJECTED);
     }
 
     @Test

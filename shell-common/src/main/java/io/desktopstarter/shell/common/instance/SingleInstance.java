@@ -29,6 +29,7 @@ import java.util.function.Consumer;
  */
 public final class SingleInstance implements AutoCloseable {
     static final String LOCK_FILE = "instance.lock";
+    private static final byte[] UPDATE_MARK = "update\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_MESSAGE = 64 * 1024;
     /** sun_path is 108 bytes on Linux, 104 on macOS; stay below both. */
     private static final int MAX_SOCKET_PATH = 100;
@@ -67,6 +68,10 @@ public final class SingleInstance implements AutoCloseable {
         Path socket = socketPath(appDataDir);
         java.util.Optional<Locked> locked = tryLock(appDataDir);
         if (locked.isEmpty()) {
+            if (heldForUpdate(appDataDir)) {
+                throw new IOException("an update of the app is being installed (--update); start the app again when it"
+                        + " has finished");
+            }
             handOff(socket, args);
             return new Claim.HandedOff();
         }
@@ -106,10 +111,28 @@ public final class SingleInstance implements AutoCloseable {
      * (a launch then finds the lock taken and no instance answering, and says so).
      */
     public static java.util.Optional<java.io.Closeable> lockIfNotRunning(Path appDataDir) throws IOException {
-        return tryLock(appDataDir).map(locked -> () -> {
+        java.util.Optional<Locked> held = tryLock(appDataDir);
+        if (held.isPresent()) {
+            // Says why the lock is taken, so a launch meanwhile can tell the user instead of waiting for an answer.
+            held.get().channel().truncate(0).write(ByteBuffer.wrap(UPDATE_MARK), 0);
+        }
+        return held.map(locked -> () -> {
+            locked.channel().truncate(0);
             locked.lock().release();
             locked.channel().close();
         });
+    }
+
+    /**
+     * Whether the lock holder is {@link #lockIfNotRunning}. POSIX locks are advisory, so the file reads; on Windows the
+     * locked file does not, and the launch falls back to waiting for an instance to answer.
+     */
+    private static boolean heldForUpdate(Path appDataDir) {
+        try {
+            return java.util.Arrays.equals(Files.readAllBytes(appDataDir.resolve(LOCK_FILE)), UPDATE_MARK);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -52,6 +52,26 @@ class SingleInstanceIT {
     }
 
     @Test
+    void aLaunchDuringAnUpdateSaysSoAndTheNextOneAfterItStarts() throws Exception {
+        java.io.Closeable update = SingleInstance.lockIfNotRunning(appData).orElseThrow();
+        try {
+            Process during = probe();
+            assertThat(during.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(new String(during.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .startsWith("refused: an update of the app is being installed (--update); start the app again when it has finished");
+            assertThat(during.exitValue()).isNotZero();
+        } finally {
+            update.close();
+        }
+        Process after = probe();
+        try {
+            assertThat(after.inputReader(StandardCharsets.UTF_8).readLine()).isEqualTo("primary");
+        } finally {
+            after.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void createsTheAppDataFolderPrivateUnderUmask022() throws Exception {
         assumeTrue(appData.getFileSystem().supportedFileAttributeViews().contains("posix"),
                 "POSIX permissions only (Windows: %APPDATA% carries the per-user ACL)");
