@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.SortedMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class HostileUpdatesIT {
 
         assertThat(update.output()).contains("DOWNLOADING: 100%", "REJECTED: hash-mismatch");
         assertThat(update.exit()).as(update.output()).isEqualTo(12);
-        assertUntouched(user, before);
+        user.assertUntouched(before);
     }
 
     @Test
@@ -94,7 +93,7 @@ class HostileUpdatesIT {
         Processes.Result update = user.launch(Duration.ofMinutes(2), "--update", "--yes");
         assertThat(update.output()).contains("REJECTED: " + code);
         assertThat(update.exit()).as(update.output()).isEqualTo(12);
-        assertUntouched(user, before);
+        user.assertUntouched(before);
     }
 
     private static Path oldArchive() {
@@ -103,15 +102,5 @@ class HostileUpdatesIT {
 
     private static void serveFeed(byte[] feed, byte[] signature) {
         releases.server.put("/" + Releases.FEED, feed).put("/" + Releases.FEED + ".minisig", signature);
-    }
-
-    private static void assertUntouched(User user, SortedMap<String, String> before) throws Exception {
-        assertThat(TreeSnapshot.of(user.install)).as("the installed app, byte for byte").isEqualTo(before);
-        Path downloads = user.appData().resolve("updates/downloads");
-        if (Files.exists(downloads)) {
-            try (Stream<Path> left = Files.list(downloads)) {
-                assertThat(left.toList()).as("nothing left of the download").isEmpty();
-            }
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class InterruptedUpdateIT {
         releases.server.mode("/" + newArchive().getFileName(), UpdateServer.Mode.NORMAL);
         int requests = releases.server.requests().size();
 
-        Processes.Result again = UpdateIT.runUpdate(user);
+        Processes.Result again = user.update();
 
         assertThat(again.output()).contains("INSTALLED: " + Releases.NEW);
         assertThat(again.exit()).as(again.output()).isZero();
@@ -77,7 +78,7 @@ class InterruptedUpdateIT {
         assertComplete(user, active);
         System.out.println("[it] killed during the install: " + active + " is active");
 
-        Processes.Result again = UpdateIT.runUpdate(user);
+        Processes.Result again = user.update();
 
         if (active.equals(Releases.OLD)) {
             assertThat(again.output()).contains("INSTALLED: " + Releases.NEW);
@@ -87,20 +88,55 @@ class InterruptedUpdateIT {
             assertThat(again.exit()).as(again.output()).isEqualTo(11);
         }
         assertComplete(user, Releases.NEW);
-        assertThat(user.install.resolve("incoming")).as("what the interrupted install left was cleaned up").doesNotExist();
+        assertCleanedUp(user);
+    }
+
+    @Test
+    void killedRightAfterTheSwapWhileNIsSmokeStartedTheNextStartRunsN() throws Exception {
+        User user = User.installing(tmp.resolve("home"), releases.artifact(releases.oldRelease, Releases.OLD, "tar.gz"));
+        Path current = user.install.resolve("current");
+
+        // The link is replaced by one rename; the smoke start of N that follows takes seconds, so the kill lands there.
+        killWhen(user, "current -> versions/" + Releases.NEW, () -> Files.readSymbolicLink(current).equals(Path.of("versions", Releases.NEW)));
+
+        assertComplete(user, Releases.NEW);
+        assertThat(user.install.resolve("versions/" + Releases.OLD + "/bin/desktop-java-starter-" + Releases.SHELL))
+                .as("1.0.0 still there to roll back to").isExecutable();
+        Processes.Result again = user.update();
+        assertThat(again.output()).contains("UP-TO-DATE: " + Releases.NEW);
+        assertThat(again.exit()).as(again.output()).isEqualTo(11);
+        assertCleanedUp(user);
+    }
+
+    /** An interrupted install's leftovers ({@code PortableInstall}'s extraction folder and spare link) are gone. */
+    private static void assertCleanedUp(User user) {
+        assertThat(user.install.resolve(".incoming")).as("the interrupted extraction was cleaned up").doesNotExist();
+        assertThat(user.install.resolve(".current.next")).as("no spare link").doesNotExist();
     }
 
     /** Starts {@code --update --yes} and SIGKILLs it and every process it started once its output shows {@code line}. */
     private static void killWhen(User user, String line) throws Exception {
+        Path log = killWhen(user, "'" + line + "' printed", () -> read(user.home.resolve("logs/killed-update.log")).contains(line));
+        assertThat(read(log)).as("killed after the line").contains(line);
+    }
+
+    /** Starts {@code --update --yes} and SIGKILLs it and every process it started once {@code moment} holds; returns its log. */
+    private static Path killWhen(User user, String what, Callable<Boolean> moment) throws Exception {
         Path log = user.home.resolve("logs/killed-update.log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder("env", "JAVA_TOOL_OPTIONS=" + UpdateIT.HEADLESS,
+        ProcessBuilder builder = new ProcessBuilder("env", "JAVA_TOOL_OPTIONS=" + User.HEADLESS,
                 user.install.resolve("desktop-java-starter-" + Releases.SHELL).toString(), "--update", "--yes")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).directory(user.home.toFile());
         builder.environment().clear();
         builder.environment().putAll(user.environment());
         Process update = builder.start();
-        Eventually.await(Duration.ofMinutes(3), () -> !update.isAlive() || read(log).contains(line), "'" + line + "' printed");
+        Eventually.await(Duration.ofMinutes(3), () -> {
+            try {
+                return !update.isAlive() || moment.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, what);
         List<ProcessHandle> tree = update.descendants().toList();
         update.destroyForcibly();
         tree.forEach(ProcessHandle::destroyForcibly);
@@ -108,8 +144,9 @@ class InterruptedUpdateIT {
         for (ProcessHandle p : tree) {
             p.onExit().join();
         }
-        assertThat(read(log)).as("killed before it finished").contains(line).doesNotContain("INSTALLED:");
-        System.out.println("[it] SIGKILL after '" + line.strip() + "':\n  " + read(log).strip().replace("\n", "\n  "));
+        assertThat(read(log)).as("killed before it finished").doesNotContain("INSTALLED:", "UP-TO-DATE:");
+        System.out.println("[it] SIGKILL when " + what.strip() + ":\n  " + read(log).strip().replace("\n", "\n  "));
+        return log;
     }
 
     /** The version {@code current} points at is whole (its staged backend matches its manifest) and starts as itself. */

@@ -35,6 +35,8 @@ final class Releases {
     static final String SHELL = "javafx";
     static final String OLD = "1.0.0";
     static final String NEW = "1.1.0";
+    /** A release after N whose backend cannot start: its new migration is not SQL, so it never gets healthy. */
+    static final String BROKEN = "1.2.0";
     static final String FEED = "latest-" + SHELL + ".json";
     /** The migration only N has: a new column with a default, so existing ponies get a value. */
     static final String MIGRATION_NAME = "__it_pony_favourite_treat.sql";
@@ -49,6 +51,11 @@ final class Releases {
     final Map<String, Duration> timings = new LinkedHashMap<>();
     /** The release key both builds were signed with, for feeds a hostile or careless server makes up. */
     final SecretKey releaseKey;
+    private final Path source;
+    private final Path key;
+    private static final String PASSWORD = "it-release-password";
+    private final Instant now;
+    private Path brokenRelease;
     /** The schema version of N-1 (core's {@code Migrations.CURRENT_VERSION} in this tree) and of N (one more). */
     final int oldSchema;
     final int newSchema;
@@ -65,7 +72,7 @@ final class Releases {
     private Releases() throws Exception {
         Required.tool("git", "git");
         Required.tool("tar", "tar");
-        Path source = Path.of(System.getProperty("it.sourceRoot")).toAbsolutePath().normalize();
+        source = Path.of(System.getProperty("it.sourceRoot")).toAbsolutePath().normalize();
         work = Path.of(System.getProperty("it.work")).toAbsolutePath().normalize();
         if (Files.exists(work)) {
             Trees.delete(work);
@@ -81,33 +88,51 @@ final class Releases {
         Files.writeString(policy.resolveSibling("test-ca.pem"), pki.caPem());
         writePolicy("ca = test-ca.pem\n");
 
-        Path key = work.resolve("keys/release.key");
+        key = work.resolve("keys/release.key");
         Files.createDirectories(key.getParent());
-        String password = "it-release-password";
         releaseKey = SecretKeyFile.generate();
-        Files.writeString(key, SecretKeyFile.encode(releaseKey, password.toCharArray(), KdfLimits.INTERACTIVE));
+        Files.writeString(key, SecretKeyFile.encode(releaseKey, PASSWORD.toCharArray(), KdfLimits.INTERACTIVE));
         // Release dates as a real release has them (the feed's pub_date, and expires 30 days later, come from the
         // build timestamp): N-1 yesterday, N now. The pom's fixed timestamp would make the feeds expire on a fixed day.
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
         Path oldTree = copySource(source, work.resolve("src-" + OLD));
-        oldRelease = build(oldTree, OLD, key, password, now.minus(Duration.ofDays(1)));
+        oldRelease = build(oldTree, OLD, now.minus(Duration.ofDays(1)), "tar.gz,deb");
         Path newTree = copySource(source, work.resolve("src-" + NEW));
-        // What a developer does for a schema change: the next V<n>__ file and the version core checks at start-up.
-        Path migrations = newTree.resolve("core/src/main/resources/db/migration");
-        Path constant = newTree.resolve("core/src/main/java/io/desktopstarter/core/db/Migrations.java");
+        oldSchema = addMigration(newTree, MIGRATION_NAME, MIGRATION_SQL);
+        newSchema = oldSchema + 1;
+        newRelease = build(newTree, NEW, now, "tar.gz,deb");
+        publish(newRelease);
+        timings.forEach((step, took) -> System.out.printf("[it] %s: %.1f s%n", step, took.toMillis() / 1000.0));
+        System.out.printf("[it] update download (N's tar.gz): %d bytes%n", Files.size(artifact(newRelease, NEW, "tar.gz")));
+    }
+
+    /**
+     * {@value #BROKEN}, built on first use (tar.gz only): N-1's tree plus a migration that is not SQL, so its backend
+     * exits before it is healthy. Its files are not published; a test serves them and puts N's back.
+     */
+    synchronized Path broken() throws Exception {
+        if (brokenRelease == null) {
+            Path tree = copySource(source, work.resolve("src-" + BROKEN));
+            addMigration(tree, "__it_broken.sql", "THIS IS NOT SQL;\n");
+            brokenRelease = build(tree, BROKEN, now, "tar.gz");
+            System.out.printf("[it] build %s: %.1f s%n", BROKEN, timings.get("build " + BROKEN).toMillis() / 1000.0);
+        }
+        return brokenRelease;
+    }
+
+    /** What a developer does for a schema change: the next V<n>__ file and the version core checks at start-up; returns n-1. */
+    private static int addMigration(Path tree, String name, String sql) throws IOException {
+        Path migrations = tree.resolve("core/src/main/resources/db/migration");
+        Path constant = tree.resolve("core/src/main/java/io/desktopstarter/core/db/Migrations.java");
         java.util.regex.Matcher current = java.util.regex.Pattern.compile("CURRENT_VERSION = (\\d+);").matcher(read(constant));
         if (!current.find()) {
             throw new AssertionError("core's Migrations.CURRENT_VERSION not found in " + constant);
         }
-        oldSchema = Integer.parseInt(current.group(1));
-        newSchema = oldSchema + 1;
-        Files.writeString(constant, current.replaceFirst("CURRENT_VERSION = " + newSchema + ";"));
-        Files.writeString(migrations.resolve("V" + newSchema + MIGRATION_NAME), MIGRATION_SQL);
-        newRelease = build(newTree, NEW, key, password, now);
-        publish(newRelease);
-        timings.forEach((step, took) -> System.out.printf("[it] %s: %.1f s%n", step, took.toMillis() / 1000.0));
-        System.out.printf("[it] update download (N's tar.gz): %d bytes%n", Files.size(artifact(newRelease, NEW, "tar.gz")));
+        int previous = Integer.parseInt(current.group(1));
+        Files.writeString(constant, current.replaceFirst("CURRENT_VERSION = " + (previous + 1) + ";"));
+        Files.writeString(migrations.resolve("V" + (previous + 1) + name), sql);
+        return previous;
     }
 
     void writePolicy(String content) throws IOException {
@@ -153,20 +178,20 @@ final class Releases {
         return to;
     }
 
-    /** A signed release of the JavaFX shell, tar.gz and deb, built offline from {@code tree}; returns its release folder. */
-    private Path build(Path tree, String version, Path key, String password, Instant date) throws Exception {
+    /** A signed release of the JavaFX shell in {@code formats}, built offline from {@code tree}; returns its release folder. */
+    private Path build(Path tree, String version, Instant date, String formats) throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", System.getenv("PATH"));
         env.put("HOME", System.getProperty("user.home"));
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("DESKTOP_STARTER_SIGNING_KEY", key.toString());
-        env.put("DESKTOP_STARTER_SIGNING_PASSWORD", password);
+        env.put("DESKTOP_STARTER_SIGNING_PASSWORD", PASSWORD);
         if (System.getenv("CI") != null) {
             env.put("CI", System.getenv("CI"));
         }
         List<String> command = new ArrayList<>(List.of(tree.resolve("mvnw").toString(), "-o", "-B", "--no-transfer-progress",
                 "package", "-pl", "distribution", "-am",
-                "-Drevision=" + version, "-Dshell=" + SHELL, "-Ddist.formats=tar.gz,deb",
+                "-Drevision=" + version, "-Dshell=" + SHELL, "-Ddist.formats=" + formats,
                 "-Dproject.build.outputTimestamp=" + date,
                 "-DskipTests", "-Dfuzz.skip",
                 // The AOT cache only changes start time; training it twice would add a minute to the module.

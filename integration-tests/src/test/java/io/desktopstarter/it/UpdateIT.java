@@ -7,7 +7,6 @@ import io.desktopstarter.testsupport.Required;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledOnOs(OS.LINUX)
 class UpdateIT {
-    /** The display stand-in: the update's smoke start of the new version opens a (headless) JavaFX window. */
-    static final String HEADLESS = "-Dglass.platform=Headless -Dprism.order=sw";
     static Releases releases;
 
     @TempDir
@@ -60,7 +57,7 @@ class UpdateIT {
         Path database = user.appData().resolve("app.sqlite3");
         String before = sqlite(database, "select id || ' ' || state || ' ' || coalesce(message, '') from tasks where id = " + task);
 
-        Processes.Result update = runUpdate(user);
+        Processes.Result update = user.update();
 
         assertThat(update.output()).as("exit %d", update.exit()).contains("AVAILABLE: " + Releases.NEW, "DOWNLOADING: 100%",
                 "VERIFIED: " + Releases.NEW, "INSTALLED: " + Releases.NEW);
@@ -104,7 +101,7 @@ class UpdateIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().clear();
         builder.environment().putAll(user.environment());
-        builder.environment().put("JAVA_TOOL_OPTIONS", HEADLESS);
+        builder.environment().put("JAVA_TOOL_OPTIONS", User.HEADLESS);
         Process shell = builder.start();
         try {
             // The shell listens on its instance socket once it holds the lock.
@@ -112,7 +109,7 @@ class UpdateIT {
                     "the app claimed its single instance");
             assertThat(shell.isAlive()).as(Processes.tail(log, 40)).isTrue();
 
-            Processes.Result refused = runUpdate(user);
+            Processes.Result refused = user.update();
 
             assertThat(refused.output()).contains("RUNNING: Desktop Java Starter is running; quit it");
             assertThat(refused.exit()).isEqualTo(15);
@@ -122,12 +119,6 @@ class UpdateIT {
             shell.toHandle().destroy();
             shell.waitFor();
         }
-    }
-
-    static Processes.Result runUpdate(User user) throws Exception {
-        List<String> command = new ArrayList<>(List.of("env", "JAVA_TOOL_OPTIONS=" + HEADLESS,
-                user.install.resolve("desktop-java-starter-" + Releases.SHELL).toString(), "--update", "--yes"));
-        return Processes.run(user.home, user.environment(), user.home.resolve("logs/update.log"), Duration.ofMinutes(10), command);
     }
 
     private static long count(Path database) throws Exception {

@@ -2,12 +2,15 @@ package io.desktopstarter.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.stream.Stream;
 
 /**
  * A user on this machine: a home folder of their own, a login environment with nothing of the test's (no
@@ -15,6 +18,8 @@ import java.util.Map;
  * Their app data is {@code <home>/.local/share/desktop-java-starter}, never the real user's.
  */
 final class User {
+    /** The display stand-in: the update's smoke start of the new version opens a (headless) JavaFX window. */
+    static final String HEADLESS = "-Dglass.platform=Headless -Dprism.order=sw";
     final Path home;
     final Path install;
     private int runs;
@@ -52,5 +57,25 @@ final class User {
         command.add(install.resolve("desktop-java-starter-" + Releases.SHELL).toString());
         command.addAll(List.of(args));
         return Processes.run(home, environment(), home.resolve("logs/run-" + (++runs) + ".log"), timeout, command);
+    }
+
+    /** {@code --update [options] --yes}, with the headless display the new version's smoke start needs. */
+    Processes.Result update(String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("env", "JAVA_TOOL_OPTIONS=" + HEADLESS,
+                install.resolve("desktop-java-starter-" + Releases.SHELL).toString(), "--update"));
+        command.addAll(List.of(options));
+        command.add("--yes");
+        return Processes.run(home, environment(), home.resolve("logs/update-" + (++runs) + ".log"), Duration.ofMinutes(10), command);
+    }
+
+    /** The installed app byte for byte as {@code before} ({@link TreeSnapshot}) and nothing left of a download. */
+    void assertUntouched(SortedMap<String, String> before) throws IOException {
+        assertThat(TreeSnapshot.of(install)).as("the installed app, byte for byte").isEqualTo(before);
+        Path downloads = appData().resolve("updates/downloads");
+        if (Files.exists(downloads)) {
+            try (Stream<Path> left = Files.list(downloads)) {
+                assertThat(left.toList()).as("nothing left of the download").isEmpty();
+            }
+        }
     }
 }
