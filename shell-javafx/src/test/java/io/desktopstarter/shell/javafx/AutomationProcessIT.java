@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.desktopstarter.shell.common.automation.AutomationClient;
 import io.desktopstarter.shell.common.automation.AutomationResult;
 import io.desktopstarter.shell.common.automation.ShellEvent;
+import io.desktopstarter.shell.common.testkit.Screenshots;
 import io.desktopstarter.testsupport.Eventually;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,10 +49,9 @@ class AutomationProcessIT {
                 assertThat(click.url()).endsWith("/tasks/");
                 assertThat(driver.state().url()).isEqualTo(click.url());
 
-                // Kept beside the build output so a person can look at it.
-                Path png = Path.of(System.getProperty("shell.jar")).resolveSibling("automation").resolve("javafx-tasks.png");
+                Path png = Screenshots.beside(System.getProperty("shell.jar"), "javafx-tasks.png");
                 AutomationResult.Screenshot shot = driver.screenshot(png);
-                assertPicture(png, shot);
+                Screenshots.assertPicture(png, shot);
 
                 assertThat(driver.events().events()).filteredOn(ShellEvent.PageLoaded.class::isInstance)
                         .extracting(ShellEvent::url).contains(about.url(), click.url());
@@ -79,17 +76,6 @@ class AutomationProcessIT {
         assertThat(result.err()).contains("--automation is ignored: it also needs DESKTOP_STARTER_AUTOMATION=1");
         assertThat(result.err()).doesNotContain("automation driver listening");
         assertThat(ShellProcessIT.SMOKE.matcher(result.out().strip()).matches()).as(result.out()).isTrue();
-    }
-
-    /** The PNG decodes, has the size the driver reported, and is a picture rather than one flat colour. */
-    static void assertPicture(Path png, AutomationResult.Screenshot shot) throws Exception {
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertThat(image).as("a PNG that decodes").isNotNull();
-        assertThat(image.getWidth()).isEqualTo(shot.width()).isGreaterThan(200);
-        assertThat(image.getHeight()).isEqualTo(shot.height()).isGreaterThan(200);
-        long colours = IntStream.range(0, image.getHeight()).flatMap(y -> IntStream.range(0, image.getWidth())
-                .map(x -> image.getRGB(x, y))).distinct().count();
-        assertThat(colours).as("distinct colours in the screenshot").isGreaterThan(16);
     }
 
     private static String read(Path file) {

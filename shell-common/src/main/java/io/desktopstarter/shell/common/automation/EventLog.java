@@ -3,6 +3,7 @@ package io.desktopstarter.shell.common.automation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
  * The driver's record of {@link ShellEvent}s, bounded (the oldest go first), and the one place a
@@ -11,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class EventLog implements ShellEvents {
     static final int CAPACITY = 1000;
+    /** The session token travels in the bootstrap URL's query; the record never keeps it. */
+    private static final Pattern TOKEN = Pattern.compile("([?&]token=)[^&#]*");
 
     private final long startNanos = System.nanoTime();
     private final List<ShellEvent> events = new ArrayList<>();
@@ -18,27 +21,27 @@ final class EventLog implements ShellEvents {
 
     @Override
     public void pageLoaded(String url, Integer status) {
-        loadEnded(new ShellEvent.PageLoaded(now(), url, status));
+        loadEnded(new ShellEvent.PageLoaded(now(), redacted(url), status));
     }
 
     @Override
     public void pageFailed(String url, String detail) {
-        loadEnded(new ShellEvent.PageFailed(now(), url, detail));
+        loadEnded(new ShellEvent.PageFailed(now(), redacted(url), detail));
     }
 
     @Override
     public void navigationBlocked(String url) {
-        add(new ShellEvent.NavigationBlocked(now(), url));
+        add(new ShellEvent.NavigationBlocked(now(), redacted(url)));
     }
 
     @Override
     public void openedExternally(String url) {
-        add(new ShellEvent.OpenedExternally(now(), url));
+        add(new ShellEvent.OpenedExternally(now(), redacted(url)));
     }
 
     @Override
     public void windowOpenRequested(String url) {
-        add(new ShellEvent.WindowOpenRequested(now(), url));
+        add(new ShellEvent.WindowOpenRequested(now(), redacted(url)));
     }
 
     /** Completes with the next {@link ShellEvent.PageLoaded} or {@link ShellEvent.PageFailed} recorded after this call. */
@@ -77,6 +80,10 @@ final class EventLog implements ShellEvents {
             events.removeFirst();
         }
         events.add(event);
+    }
+
+    static String redacted(String url) {
+        return url == null ? null : TOKEN.matcher(url).replaceAll("$1[REDACTED]");
     }
 
     private long now() {
