@@ -12,16 +12,9 @@ import netscape.javascript.JSException;
 /** The automation driver's hold on the JavaFX main window: everything on the FX thread, through futures. */
 final class FxAutomation implements AutomationTarget {
     private final MainWindow window;
-    private final String origin;
 
-    FxAutomation(MainWindow window, String origin) {
+    FxAutomation(MainWindow window) {
         this.window = window;
-        this.origin = origin;
-    }
-
-    @Override
-    public String origin() {
-        return origin;
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class JavaFxShell extends Application implements ShellLifecycle.Ui 
     private void showMain(BackendSession session) {
         window.open(session, config.args().startPage(), location -> lifecycle.pageLoaded(),
                 location -> lifecycle.pageFailed(location, "WebView load failed"));
-        config.automation().attach(new FxAutomation(window, session.origin()));
+        config.automation().attach(session.origin(), new FxAutomation(window));
     }
 
     @Override

@@ -26,17 +26,10 @@ final class SwingAutomation implements AutomationTarget {
 
     private final MainWindow window;
     private final BrowserView view;
-    private final String origin;
 
-    SwingAutomation(MainWindow window, BrowserView view, String origin) {
+    SwingAutomation(MainWindow window, BrowserView view) {
         this.window = window;
         this.view = view;
-        this.origin = origin;
-    }
-
-    @Override
-    public String origin() {
-        return origin;
     }
 
     @Override

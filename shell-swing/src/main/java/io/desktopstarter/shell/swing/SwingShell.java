@@ -115,7 +115,7 @@ final class SwingShell implements ShellToolkit, ShellLifecycle.Ui {
                         // the process without saving or stopping in order); by the first page it is done.
                         TerminationSignals.onTerminate(SwingShell.this::terminateRequested);
                         // The driver from the first page on: before it, the browser may not exist yet.
-                        context.automation().attach(new SwingAutomation(window, view, ready.session().origin()));
+                        context.automation().attach(ready.session().origin(), new SwingAutomation(window, view));
                     }
                     lifecycle.pageLoaded();
                 });

@@ -30,11 +30,15 @@ public final class Automation implements AutoCloseable {
 
     private static final Automation OFF = new Automation(null, ShellEvents.NONE, new CompletableFuture<>());
 
+    /** The main window and the backend origin its pages come from (e.g. {@code http://127.0.0.1:51234}). */
+    record Window(String origin, AutomationTarget target) {
+    }
+
     private final AutomationServer server;
     private final ShellEvents events;
-    private final CompletableFuture<AutomationTarget> target;
+    private final CompletableFuture<Window> target;
 
-    private Automation(AutomationServer server, ShellEvents events, CompletableFuture<AutomationTarget> target) {
+    private Automation(AutomationServer server, ShellEvents events, CompletableFuture<Window> target) {
         this.server = server;
         this.events = events;
         this.target = target;
@@ -74,7 +78,7 @@ public final class Automation implements AutoCloseable {
         }
         SingleInstance.createPrivateFolder(appData);
         EventLog log = new EventLog();
-        CompletableFuture<AutomationTarget> target = new CompletableFuture<>();
+        CompletableFuture<Window> target = new CompletableFuture<>();
         ObjectMapper json = new ObjectMapper();
         Automation automation = new Automation(AutomationServer.open(socket, new AutomationCommands(target, log, timeout, json), json),
                 log, target);
@@ -103,10 +107,13 @@ public final class Automation implements AutoCloseable {
         return events;
     }
 
-    /** The main window exists: commands go to it from now on. Once; ignored when the driver is off. */
-    public void attach(AutomationTarget window) {
+    /**
+     * The main window exists and shows pages of {@code origin}: commands go to it from now on. Once; ignored
+     * when the driver is off.
+     */
+    public void attach(String origin, AutomationTarget window) {
         if (enabled()) {
-            target.complete(window);
+            target.complete(new Window(origin, window));
         }
     }
 

@@ -18,12 +18,12 @@ import javax.imageio.ImageIO;
  * wait for the engine's load-end event ({@link EventLog#nextLoadEnd()}), never for a time.
  */
 final class AutomationCommands {
-    private final CompletableFuture<AutomationTarget> target;
+    private final CompletableFuture<Automation.Window> target;
     private final EventLog events;
     private final Duration timeout;
     private final ObjectMapper json;
 
-    AutomationCommands(CompletableFuture<AutomationTarget> target, EventLog events, Duration timeout, ObjectMapper json) {
+    AutomationCommands(CompletableFuture<Automation.Window> target, EventLog events, Duration timeout, ObjectMapper json) {
         this.target = target;
         this.events = events;
         this.timeout = timeout;
@@ -45,7 +45,7 @@ final class AutomationCommands {
     private AutomationResult load(String path) throws AutomationFailure {
         AutomationTarget t = settled();
         CompletableFuture<ShellEvent> end = events.nextLoadEnd();
-        t.navigate(t.origin() + path);
+        t.navigate(await(target, "the main window to open").origin() + path);
         return switch (await(end, "the load of " + path + " to end")) {
             case ShellEvent.PageLoaded loaded -> new AutomationResult.Loaded(loaded.url(), loaded.status());
             case ShellEvent.PageFailed failed -> throw new AutomationFailure(null, AutomationFailure.LOAD_FAILED,
@@ -121,7 +121,7 @@ final class AutomationCommands {
     }
 
     private AutomationTarget target() throws AutomationFailure {
-        return await(target, "the main window to open");
+        return await(target, "the main window to open").target();
     }
 
     private <T> T await(CompletableFuture<T> future, String what) throws AutomationFailure {

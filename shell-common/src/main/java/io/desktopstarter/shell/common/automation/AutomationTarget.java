@@ -7,9 +7,6 @@ import java.util.concurrent.CompletableFuture;
  * thread; each hops to the UI thread (or the browser's) itself and completes its future there.
  */
 public interface AutomationTarget {
-    /** The backend's origin, e.g. {@code http://127.0.0.1:51234}. */
-    String origin();
-
     /** Starts loading {@code url} in the main window; its end is reported through {@link ShellEvents}. */
     void navigate(String url);
 

@@ -35,7 +35,7 @@ class AutomationServerTest {
         appData = temp.resolve("app-data");
         automation = Automation.start(appData, Duration.ofSeconds(2));
         window = new FakeWindow(automation.events());
-        automation.attach(window);
+        automation.attach("http://127.0.0.1:4711", window);
         client = AutomationClient.connect(appData, Duration.ofSeconds(10));
     }
 
@@ -185,11 +185,6 @@ class AutomationServerTest {
 
         FakeWindow(ShellEvents events) {
             this.events = events;
-        }
-
-        @Override
-        public String origin() {
-            return "http://127.0.0.1:4711";
         }
 
         @Override
