@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param startPage   the page to open after sign-in
  * @param smokeIdle   in smoke mode, how long to stay idle after the first page before measuring RSS
  * @param passThrough arguments handed to an already running instance
+ * @param automation  {@code --automation}: the test driver, if {@code DESKTOP_STARTER_AUTOMATION=1} as well
  */
 public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path> devBackend, Duration splashMin,
-        String startPage, Duration smokeIdle, List<String> passThrough) {
+        String startPage, Duration smokeIdle, List<String> passThrough, boolean automation) {
 
     public static final String USAGE = """
             Usage: desktop-java-starter [--smoke] [--backend=DIR | --dev-backend=DIR] [--splash-min-ms=N] [--start-page=/path]
@@ -31,6 +32,9 @@ public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path>
               --update --yes       download, verify and install the update now (the app must not be running):
                                    INSTALLED exit 0; UP-TO-DATE 11, REJECTED 12, ERROR/ROLLED-BACK 13, UPDATES-OFF 14, RUNNING 15
               --update --kit DIR --yes  the same from an update kit folder (air-gapped; nothing is downloaded)
+            Test aid, not for production:
+              --automation       with DESKTOP_STARTER_AUTOMATION=1 in the environment: the test driver listens on
+                                 automation.sock in the app-data folder (shell-common README); alone it is ignored
             """;
 
     public static ShellArgs parse(List<String> args) {
@@ -40,10 +44,13 @@ public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path>
         Duration splash = smoke ? Duration.ZERO : Duration.ofMillis(1200);
         String start = "/items/";
         Duration idle = Duration.ZERO;
+        boolean automation = false;
         List<String> rest = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals("--smoke")) {
                 continue;
+            } else if (arg.equals("--automation")) {
+                automation = true;
             } else if (arg.startsWith("--backend=")) {
                 backend = Optional.of(Path.of(value(arg)));
             } else if (arg.startsWith("--dev-backend=")) {
@@ -66,7 +73,7 @@ public record ShellArgs(boolean smoke, Optional<Path> backendDir, Optional<Path>
         if (backend.isPresent() && dev.isPresent()) {
             throw new IllegalArgumentException("use either --backend or --dev-backend, not both");
         }
-        return new ShellArgs(smoke, backend, dev, splash, start, idle, rest);
+        return new ShellArgs(smoke, backend, dev, splash, start, idle, rest, automation);
     }
 
     private static Duration millis(String arg) {

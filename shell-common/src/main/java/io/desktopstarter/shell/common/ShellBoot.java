@@ -3,6 +3,7 @@ package io.desktopstarter.shell.common;
 import io.desktopstarter.contract.AppDataLocation;
 import io.desktopstarter.contract.LauncherProperties;
 import io.desktopstarter.contract.TerminationSignals;
+import io.desktopstarter.shell.common.automation.Automation;
 import io.desktopstarter.shell.common.instance.SingleInstance;
 import io.desktopstarter.staging.launch.BackendSource;
 import io.desktopstarter.staging.manifest.ManifestException;
@@ -45,6 +46,7 @@ public final class ShellBoot {
         System.setOut(System.err);
         Path appData = AppDataLocation.resolve(System.getenv());
         SingleInstance instance = null;
+        Automation automation = Automation.off();
         ShellContext context;
         try {
             BackendSource source = source(args, toolkit.getClass());
@@ -58,8 +60,13 @@ public final class ShellBoot {
                     }
                 }
             }
+            if (Automation.requested(args.automation(), System.getenv(), System.err)) {
+                // After the single-instance claim: a launch that hands off must not take the running app's socket.
+                automation = Automation.start(appData);
+                System.err.println("desktop-java-starter: automation driver listening on " + Automation.socket(appData));
+            }
             context = new ShellContext(shell, args, source, appData, processStart,
-                    BackendStart.begin(source, appData, shell, processStart), stdout);
+                    BackendStart.begin(source, appData, shell, processStart), stdout, automation);
         } catch (ManifestException | IOException e) {
             System.err.println("desktop-java-starter: " + e.getMessage());
             System.exit(ExitCode.USAGE);
@@ -67,6 +74,11 @@ public final class ShellBoot {
         }
         TerminationSignals.onTerminate(toolkit::terminateRequested);
         int code = toolkit.run(context);
+        try {
+            automation.close();
+        } catch (IOException e) {
+            System.err.println("desktop-java-starter: cannot remove the automation socket: " + e.getMessage());
+        }
         if (instance != null) {
             try {
                 instance.close();

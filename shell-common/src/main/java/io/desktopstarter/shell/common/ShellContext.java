@@ -1,5 +1,6 @@
 package io.desktopstarter.shell.common;
 
+import io.desktopstarter.shell.common.automation.Automation;
 import io.desktopstarter.staging.launch.BackendSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,9 +14,11 @@ import java.util.Objects;
  * @param stdout the process's standard output, kept for machine-read lines (the smoke line): by the
  *               time a toolkit runs, {@code System.out} goes to stderr, so libraries that print
  *               (JCEF does) cannot mix into it
+ * @param automation the test driver ({@link Automation#off()} unless asked for): the shell reports to its
+ *                   events and attaches its main window
  */
 public record ShellContext(String shell, ShellArgs args, BackendSource source, Path appData, Instant processStart,
-        BackendStart backend, PrintStream stdout) {
+        BackendStart backend, PrintStream stdout, Automation automation) {
     public ShellContext {
         Objects.requireNonNull(shell, "shell");
         Objects.requireNonNull(args, "args");
@@ -24,6 +27,7 @@ public record ShellContext(String shell, ShellArgs args, BackendSource source, P
         Objects.requireNonNull(processStart, "processStart");
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(stdout, "stdout");
+        Objects.requireNonNull(automation, "automation");
     }
 
     /** Milliseconds since the process started (the smoke line's clock). */

@@ -80,7 +80,7 @@ public final class JavaFxShell extends Application implements ShellLifecycle.Ui 
         // Closing the last window must not end JavaFX before the backend has stopped; quit() exits.
         Platform.setImplicitExit(false);
         icon = new Image(Objects.requireNonNull(JavaFxShell.class.getResourceAsStream("icon-256.png")));
-        ExternalOpener opener = url -> getHostServices().showDocument(url);
+        ExternalOpener opener = c.automation().events().recording(url -> getHostServices().showDocument(url));
         splash = new SplashWindow(icon);
         splash.status(c.backend().status());
         lifecycle = new ShellLifecycle(c, this);
@@ -89,7 +89,7 @@ public final class JavaFxShell extends Application implements ShellLifecycle.Ui 
         lifecycle.splashShown();
         // Let the splash paint, then build the window (WebKit initialises) while the backend starts.
         Platform.runLater(() -> {
-            window = new MainWindow(primaryStage, icon, opener, c.appData(), new MainWindow.MenuActions(this::quit,
+            window = new MainWindow(primaryStage, icon, opener, c.automation().events(), c.appData(), new MainWindow.MenuActions(this::quit,
                     this::about, () -> updates().check(false), () -> updates().installFromKit(), this::saveDiagnostics));
             c.backend().session().whenComplete((session, failure) -> lifecycle.afterSplashMinimum(failure == null
                     ? () -> showMain(session)
@@ -100,6 +100,7 @@ public final class JavaFxShell extends Application implements ShellLifecycle.Ui 
     private void showMain(BackendSession session) {
         window.open(session, config.args().startPage(), location -> lifecycle.pageLoaded(),
                 location -> lifecycle.pageFailed(location, "WebView load failed"));
+        config.automation().attach(session.origin(), new FxAutomation(window));
     }
 
     @Override

@@ -4,10 +4,14 @@ import io.desktopstarter.contract.Platform.Os;
 import io.desktopstarter.shell.common.ExternalOpener;
 import io.desktopstarter.shell.common.NavigationPolicy;
 import io.desktopstarter.shell.common.WindowGeometry;
+import io.desktopstarter.shell.common.automation.MenuAction;
+import io.desktopstarter.shell.common.automation.ShellEvents;
 import io.desktopstarter.staging.launch.BackendSession;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.concurrent.Worker;
@@ -29,14 +33,17 @@ final class MainWindow {
     private final Stage stage;
     private final WebView webView = new WebView();
     private final ExternalOpener opener;
+    private final ShellEvents events;
+    private final Map<MenuAction, MenuItem> menuItems = new EnumMap<>(MenuAction.class);
     private final Path geometryFile;
     private final Bridge bridge = new Bridge();
     private NavigationPolicy policy;
     private String lastGoodUrl;
 
     /**
-     * Installed in every backend page: link clicks that would leave the origin, {@code target=_blank}
-     * and {@code window.open} go through {@link Bridge#navigate} instead of navigating the WebView.
+     * Installed in every backend page: link clicks that would leave the origin go through
+     * {@link Bridge#navigate}, {@code target=_blank} and {@code window.open} through {@link Bridge#openWindow},
+     * instead of navigating the WebView.
      */
     private static final String GUARD_SCRIPT = """
             (function () {
@@ -48,10 +55,11 @@ final class MainWindow {
                 if (a.origin === location.origin && (!a.target || a.target === '_self')) return;
                 e.preventDefault();
                 e.stopPropagation();
-                window.desktopShell.navigate(a.href);
+                if (a.target && a.target !== '_self') window.desktopShell.openWindow(a.href);
+                else window.desktopShell.navigate(a.href);
               }, true);
               window.open = function (url) {
-                if (url) window.desktopShell.navigate(new URL(url, location.href).href);
+                if (url) window.desktopShell.openWindow(new URL(url, location.href).href);
                 return null;
               };
             })();
@@ -62,9 +70,11 @@ final class MainWindow {
             Runnable saveDiagnostics) {
     }
 
-    MainWindow(Stage stage, Image icon, ExternalOpener opener, Path appData, MenuActions actions) {
+    /** @param events told about loads, blocked navigations and window requests (the automation driver's record) */
+    MainWindow(Stage stage, Image icon, ExternalOpener opener, ShellEvents events, Path appData, MenuActions actions) {
         this.stage = stage;
         this.opener = opener;
+        this.events = events;
         this.geometryFile = WindowGeometry.file(appData, JavaFxShell.SHELL);
         stage.setTitle(JavaFxShell.APP_NAME);
         stage.getIcons().add(icon);
@@ -79,20 +89,14 @@ final class MainWindow {
         }
         stage.setMaximized(g.maximized());
 
-        MenuItem openData = new MenuItem("Open App Data Folder");
-        openData.setOnAction(e -> opener.open(appData.toUri().toString()));
-        MenuItem quit = new MenuItem("Quit");
+        MenuItem openData = item(MenuAction.OPEN_APP_DATA, "Open App Data Folder", () -> opener.open(appData.toUri().toString()));
+        MenuItem quit = item(MenuAction.QUIT, "Quit", actions.quit());
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> actions.quit().run());
-        MenuItem installFromFile = new MenuItem("Install Update from File…");
-        installFromFile.setOnAction(e -> actions.installFromFile().run());
+        MenuItem installFromFile = item(MenuAction.INSTALL_UPDATE_FROM_FILE, "Install Update from File…", actions.installFromFile());
         Menu file = new Menu("File", null, openData, installFromFile, new SeparatorMenuItem(), quit);
-        MenuItem checkForUpdates = new MenuItem("Check for Updates…");
-        checkForUpdates.setOnAction(e -> actions.checkForUpdates().run());
-        MenuItem about = new MenuItem("About " + JavaFxShell.APP_NAME);
-        about.setOnAction(e -> actions.about().run());
-        MenuItem saveDiagnostics = new MenuItem("Save Diagnostics…");
-        saveDiagnostics.setOnAction(e -> actions.saveDiagnostics().run());
+        MenuItem checkForUpdates = item(MenuAction.CHECK_FOR_UPDATES, "Check for Updates…", actions.checkForUpdates());
+        MenuItem about = item(MenuAction.ABOUT, "About " + JavaFxShell.APP_NAME, actions.about());
+        MenuItem saveDiagnostics = item(MenuAction.SAVE_DIAGNOSTICS, "Save Diagnostics…", actions.saveDiagnostics());
         Menu help = new Menu("Help", null, checkForUpdates, saveDiagnostics, new SeparatorMenuItem(), about);
         MenuBar menus = new MenuBar(file, help);
         menus.setUseSystemMenuBar(Os.current() == Os.MACOS);
@@ -104,6 +108,18 @@ final class MainWindow {
             e.consume();
             actions.quit().run();
         });
+    }
+
+    private MenuItem item(MenuAction id, String label, Runnable action) {
+        MenuItem item = new MenuItem(label);
+        item.setOnAction(e -> action.run());
+        menuItems.put(id, item);
+        return item;
+    }
+
+    /** The menu item with this id, as the menu bar holds it (the automation driver fires it). */
+    MenuItem menuItem(MenuAction id) {
+        return menuItems.get(id);
     }
 
     /** Shows the backend's pages; calls {@code onFirstPage} when a backend page (after sign-in) has loaded. */
@@ -118,6 +134,13 @@ final class MainWindow {
                 JSObject window = (JSObject) engine.executeScript("window");
                 window.setMember("desktopShell", bridge);
                 engine.executeScript(GUARD_SCRIPT);
+            }
+            if (state == Worker.State.SUCCEEDED) {
+                // WebView keeps the HTTP status to itself: no engine call tells it (shell-common README, automation).
+                events.pageLoaded(location, null);
+            } else if (state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
+                Throwable why = engine.getLoadWorker().getException();
+                events.pageFailed(location, state == Worker.State.CANCELLED ? "cancelled" : String.valueOf(why));
             }
             if (state == Worker.State.SUCCEEDED && !location.contains("/desktop-auth/")) {
                 onFirstPage.accept(location);
@@ -159,9 +182,20 @@ final class MainWindow {
             switch (policy.decide(url)) {
                 case STAY -> Platform.runLater(() -> webView.getEngine().load(url));
                 case OPEN_EXTERNALLY -> opener.open(url);
-                case BLOCK -> System.err.println("desktop-java-starter: blocked navigation to " + url);
+                case BLOCK -> blocked(url);
             }
         }
+
+        /** {@code window.open} or a {@code target=_blank} link: never a second window; the URL is navigated to. */
+        public void openWindow(String url) {
+            events.windowOpenRequested(url);
+            navigate(url);
+        }
+    }
+
+    private void blocked(String url) {
+        System.err.println("desktop-java-starter: blocked navigation to " + url);
+        events.navigationBlocked(url);
     }
 
     /**
@@ -183,16 +217,19 @@ final class MainWindow {
             });
             if (decision == NavigationPolicy.Decision.OPEN_EXTERNALLY) {
                 opener.open(url);
+            } else {
+                blocked(url);
             }
         });
         engine.setCreatePopupHandler(features -> {
             WebEngine sink = new WebEngine();
             sink.locationProperty().addListener((obs, old, url) -> {
                 if (url != null && !url.isBlank()) {
+                    events.windowOpenRequested(url);
                     switch (policy.decide(url)) {
                         case OPEN_EXTERNALLY -> opener.open(url);
                         case STAY -> engine.load(url); // a same-origin target=_blank opens in the one window
-                        case BLOCK -> { }
+                        case BLOCK -> events.navigationBlocked(url);
                     }
                 }
                 Platform.runLater(() -> sink.getLoadWorker().cancel());

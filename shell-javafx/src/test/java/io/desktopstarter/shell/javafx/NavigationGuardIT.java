@@ -2,6 +2,7 @@ package io.desktopstarter.shell.javafx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.shell.common.automation.ShellEvents;
 import io.desktopstarter.staging.launch.BackendLauncher;
 import io.desktopstarter.staging.launch.BackendSession;
 import io.desktopstarter.staging.launch.BackendSource;
@@ -36,7 +37,7 @@ class NavigationGuardIT {
         FxToolkit.start();
         CompletableFuture<String> firstPage = new CompletableFuture<>();
         Platform.runLater(() -> {
-            window = new MainWindow(new Stage(), new WritableImage(16, 16), opened::add, appData,
+            window = new MainWindow(new Stage(), new WritableImage(16, 16), opened::add, ShellEvents.NONE, appData,
                     new MainWindow.MenuActions(() -> { }, () -> { }, () -> { }, () -> { }, () -> { }));
             window.open(session, "/about/", firstPage::complete,
                     failed -> firstPage.completeExceptionally(new AssertionError("page failed to load: " + failed)));

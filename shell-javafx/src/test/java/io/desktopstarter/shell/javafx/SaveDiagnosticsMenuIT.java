@@ -2,6 +2,7 @@ package io.desktopstarter.shell.javafx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.shell.common.automation.ShellEvents;
 import io.desktopstarter.shell.common.diagnostics.DiagnosticsZip;
 import io.desktopstarter.shell.common.diagnostics.SaveDiagnostics;
 import java.io.InputStream;
@@ -85,7 +86,7 @@ class SaveDiagnosticsMenuIT {
             SaveDiagnostics flow = new SaveDiagnostics(() -> new DiagnosticsZip(appData,
                     new DiagnosticsZip.Facts("javafx", List.of("Version: 0.0.0"), Optional.empty()), clock),
                     view, tmp.resolve("home"), clock);
-            MainWindow w = new MainWindow(stage, new WritableImage(16, 16), url -> { }, appData,
+            MainWindow w = new MainWindow(stage, new WritableImage(16, 16), url -> { }, ShellEvents.NONE, appData,
                     new MainWindow.MenuActions(() -> { }, () -> { }, () -> { }, () -> { }, flow::run));
             stage.show();
             return w;

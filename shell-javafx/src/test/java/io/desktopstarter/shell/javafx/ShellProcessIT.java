@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,15 +77,9 @@ class ShellProcessIT {
     }
 
     static Result runShell(Path appData, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-Dglass.platform=Headless", "-Dprism.order=sw", "--enable-native-access=ALL-UNNAMED",
-                "-jar", System.getProperty("shell.jar")));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("DESKTOP_STARTER_APP_DATA_DIR", appData.toString());
         Path out = Files.createTempFile("shell-out", ".txt");
         Path err = Files.createTempFile("shell-err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = startShell(appData, Map.of(), out, err, args);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
@@ -92,6 +87,19 @@ class ShellProcessIT {
         }
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** The shell jar on headless JavaFX with its own app data and {@code environment}; stdout and stderr to files. */
+    static Process startShell(Path appData, Map<String, String> environment, Path out, Path err, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-Dglass.platform=Headless", "-Dprism.order=sw", "--enable-native-access=ALL-UNNAMED",
+                "-jar", System.getProperty("shell.jar")));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("DESKTOP_STARTER_APP_DATA_DIR", appData.toString());
+        builder.environment().putAll(environment);
+        return builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     }
 
     /** Backend processes (staged runtime or a fake's JVM) started since {@code since} and still running. */

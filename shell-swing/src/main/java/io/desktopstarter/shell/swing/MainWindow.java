@@ -2,6 +2,7 @@ package io.desktopstarter.shell.swing;
 
 import io.desktopstarter.shell.common.ExternalOpener;
 import io.desktopstarter.shell.common.WindowGeometry;
+import io.desktopstarter.shell.common.automation.MenuAction;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Dimension;
@@ -13,6 +14,8 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import javax.swing.JFrame;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
@@ -28,6 +31,7 @@ final class MainWindow {
     }
 
     private final JFrame frame = new JFrame(SwingShell.APP_NAME);
+    private final Map<MenuAction, JMenuItem> menuItems = new EnumMap<>(MenuAction.class);
     private final Path geometryFile;
 
     MainWindow(Image icon, ExternalOpener opener, Path appData, MenuActions actions) {
@@ -55,18 +59,18 @@ final class MainWindow {
         int shortcut = Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
         JMenu file = new JMenu("File");
         file.setMnemonic(KeyEvent.VK_F);
-        file.add(item("Open App Data Folder", e -> opener.open(appData.toUri().toString())));
-        file.add(item("Install Update from File…", e -> actions.installFromFile().run()));
+        file.add(item(MenuAction.OPEN_APP_DATA, "Open App Data Folder", e -> opener.open(appData.toUri().toString())));
+        file.add(item(MenuAction.INSTALL_UPDATE_FROM_FILE, "Install Update from File…", e -> actions.installFromFile().run()));
         file.addSeparator();
-        JMenuItem quit = item("Quit", e -> actions.quit().run());
+        JMenuItem quit = item(MenuAction.QUIT, "Quit", e -> actions.quit().run());
         quit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, shortcut));
         file.add(quit);
         JMenu help = new JMenu("Help");
         help.setMnemonic(KeyEvent.VK_H);
-        help.add(item("Check for Updates…", e -> actions.checkForUpdates().run()));
-        help.add(item("Save Diagnostics…", e -> actions.saveDiagnostics().run()));
+        help.add(item(MenuAction.CHECK_FOR_UPDATES, "Check for Updates…", e -> actions.checkForUpdates().run()));
+        help.add(item(MenuAction.SAVE_DIAGNOSTICS, "Save Diagnostics…", e -> actions.saveDiagnostics().run()));
         help.addSeparator();
-        help.add(item("About " + SwingShell.APP_NAME, e -> actions.about().run()));
+        help.add(item(MenuAction.ABOUT, "About " + SwingShell.APP_NAME, e -> actions.about().run()));
         JMenuBar menus = new JMenuBar();
         menus.add(file);
         menus.add(help);
@@ -74,10 +78,16 @@ final class MainWindow {
         frame.getContentPane().setLayout(new BorderLayout());
     }
 
-    private static JMenuItem item(String label, java.awt.event.ActionListener action) {
+    private JMenuItem item(MenuAction id, String label, java.awt.event.ActionListener action) {
         JMenuItem item = new JMenuItem(label);
         item.addActionListener(action);
+        menuItems.put(id, item);
         return item;
+    }
+
+    /** The menu item with this id, as the menu bar holds it (the automation driver clicks it). */
+    JMenuItem menuItem(MenuAction id) {
+        return menuItems.get(id);
     }
 
     /** Puts the browser in and shows the window (the browser needs a displayable parent to start). */

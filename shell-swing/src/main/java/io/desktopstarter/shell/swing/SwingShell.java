@@ -102,9 +102,11 @@ final class SwingShell implements ShellToolkit, ShellLifecycle.Ui {
 
     private void showMain(Ready ready) {
         chromium = ready.chromium();
-        window = new MainWindow(icon, opener, context.appData(), new MainWindow.MenuActions(this::quit, this::about,
+        ExternalOpener recorded = context.automation().events().recording(opener);
+        window = new MainWindow(icon, recorded, context.appData(), new MainWindow.MenuActions(this::quit, this::about,
                 () -> updates().check(false), () -> updates().installFromKit(), this::saveDiagnostics));
-        view = new BrowserView(chromium, ready.session(), context.args().startPage(), opener, new BrowserView.Listener() {
+        view = new BrowserView(chromium, ready.session(), context.args().startPage(), recorded,
+                context.automation().events(), new BrowserView.Listener() {
             @Override
             public void pageLoaded(String url) {
                 onUi(() -> {
@@ -112,6 +114,8 @@ final class SwingShell implements ShellToolkit, ShellLifecycle.Ui {
                         // Chromium's browser process takes over TERM and INT while it starts (its handler ends
                         // the process without saving or stopping in order); by the first page it is done.
                         TerminationSignals.onTerminate(SwingShell.this::terminateRequested);
+                        // The driver from the first page on: before it, the browser may not exist yet.
+                        context.automation().attach(ready.session().origin(), new SwingAutomation(window, view));
                     }
                     lifecycle.pageLoaded();
                 });

@@ -1,6 +1,8 @@
 package io.desktopstarter.shell.swing;
 
+import io.desktopstarter.contract.ShellPackaging;
 import io.desktopstarter.shell.common.testkit.ShellProcesses;
+import io.desktopstarter.shell.swing.chromium.NativeBundle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The shell jar started as a user starts it, on this JVM's X display, with its own app-data. */
 final class SwingShellProcess {
@@ -15,6 +18,12 @@ final class SwingShellProcess {
     }
 
     static Process start(Path appData, List<String> jvmOptions, String... args) throws IOException {
+        return start(appData, jvmOptions, Map.of(), args);
+    }
+
+    /** As {@link #start(Path, List, String...)}, with {@code environment} added to this JVM's. */
+    static Process start(Path appData, List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "--enable-native-access=ALL-UNNAMED"));
         command.addAll(jvmOptions);
@@ -22,10 +31,21 @@ final class SwingShellProcess {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("DESKTOP_STARTER_APP_DATA_DIR", appData.toString());
+        builder.environment().putAll(environment);
         // Files, not pipes: nobody drains a pipe while the test waits, and Chromium's helpers keep
         // writing to the shell's stderr after it exits (a pipe read would wait for all of them).
         builder.redirectOutput(appData.resolve(STDOUT).toFile()).redirectError(appData.resolve(STDERR).toFile());
         return builder.start();
+    }
+
+    /**
+     * Chromium unpacked once into {@code dir}, as an installer ships it: the JVM option that points a shell
+     * at it, for the tests that are not about unpacking.
+     */
+    static List<String> preExtracted(Path dir) throws Exception {
+        Path bundle = NativeBundle.ready(dir, fraction -> { });
+        String property = ShellPackaging.fromClassPath(SwingShellProcess.class.getClassLoader()).natives().orElseThrow().property();
+        return List.of("-D" + property + "=" + bundle);
     }
 
     private static final String STDOUT = "shell-stdout.txt";

@@ -2,9 +2,7 @@ package io.desktopstarter.shell.swing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.desktopstarter.contract.ShellPackaging;
 import io.desktopstarter.shell.common.testkit.ShellProcesses;
-import io.desktopstarter.shell.swing.chromium.NativeBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,9 +29,7 @@ class SwingShellProcessIT {
 
     @BeforeAll
     static void unpackOnce() throws Exception {
-        Path bundle = NativeBundle.ready(shared.resolve("jcef"), fraction -> { });
-        String property = ShellPackaging.fromClassPath(SwingShellProcessIT.class.getClassLoader()).natives().orElseThrow().property();
-        preExtracted = List.of("-D" + property + "=" + bundle);
+        preExtracted = SwingShellProcess.preExtracted(shared.resolve("jcef"));
     }
 
     @Test

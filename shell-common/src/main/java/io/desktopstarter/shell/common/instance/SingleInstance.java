@@ -140,7 +140,7 @@ public final class SingleInstance implements AutoCloseable {
      * backend does (core's PrivateFiles; the shells do not link against core), whatever the umask.
      * Windows: %APPDATA% already carries the per-user ACL, which the folder inherits.
      */
-    static void createPrivateFolder(Path dir) throws IOException {
+    public static void createPrivateFolder(Path dir) throws IOException {
         if (!posix(dir)) {
             Files.createDirectories(dir);
             return;

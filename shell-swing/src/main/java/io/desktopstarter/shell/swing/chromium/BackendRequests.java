@@ -2,6 +2,7 @@ package io.desktopstarter.shell.swing.chromium;
 
 import io.desktopstarter.shell.common.ExternalOpener;
 import io.desktopstarter.shell.common.NavigationPolicy;
+import io.desktopstarter.shell.common.automation.ShellEvents;
 import java.util.function.Consumer;
 import org.cef.browser.CefBrowser;
 import org.cef.browser.CefFrame;
@@ -26,6 +27,7 @@ public final class BackendRequests extends CefRequestHandlerAdapter {
     private final String token;
     private final ExternalOpener opener;
     private final Consumer<String> blocked;
+    private final ShellEvents events;
     private final CefResourceRequestHandler resources = new CefResourceRequestHandlerAdapter() {
         @Override
         public boolean onBeforeResourceLoad(CefBrowser browser, CefFrame frame, CefRequest request) {
@@ -43,13 +45,18 @@ public final class BackendRequests extends CefRequestHandlerAdapter {
         }
     };
 
-    /** @param blocked told about each cancelled request (for the log; never with the token) */
-    public BackendRequests(String backendOrigin, String token, ExternalOpener opener, Consumer<String> blocked) {
+    /**
+     * @param blocked told about each cancelled request (for the log; never with the token)
+     * @param events  told about each navigation the policy blocks
+     */
+    public BackendRequests(String backendOrigin, String token, ExternalOpener opener, Consumer<String> blocked,
+            ShellEvents events) {
         this.policy = new NavigationPolicy(backendOrigin);
         this.origin = new BackendOrigin(backendOrigin);
         this.token = token;
         this.opener = opener;
         this.blocked = blocked;
+        this.events = events;
     }
 
     @Override
@@ -68,6 +75,7 @@ public final class BackendRequests extends CefRequestHandlerAdapter {
             }
             case BLOCK -> {
                 blocked.accept(url);
+                events.navigationBlocked(url);
                 yield false;
             }
         };

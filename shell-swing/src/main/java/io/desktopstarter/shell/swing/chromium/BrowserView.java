@@ -1,16 +1,19 @@
 package io.desktopstarter.shell.swing.chromium;
 
 import io.desktopstarter.shell.common.ExternalOpener;
+import io.desktopstarter.shell.common.automation.ShellEvents;
 import io.desktopstarter.staging.launch.BackendSession;
 import java.awt.Component;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cef.CefClient;
 import org.cef.browser.CefBrowser;
+import org.cef.browser.CefDevToolsClient;
 import org.cef.browser.CefFrame;
 import org.cef.callback.CefContextMenuParams;
 import org.cef.callback.CefMenuModel;
 import org.cef.handler.CefContextMenuHandlerAdapter;
+import org.cef.handler.CefDisplayHandlerAdapter;
 import org.cef.handler.CefKeyboardHandler;
 import org.cef.handler.CefKeyboardHandlerAdapter;
 import org.cef.handler.CefLifeSpanHandlerAdapter;
@@ -38,23 +41,27 @@ public final class BrowserView {
     private final CefBrowser browser;
     private final BackendRequests requests;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile String title = "";
 
     /**
      * Opens {@code startPage} with the token as a header. A backend that answers 401/403 anyway
      * gets one try of the bootstrap URL (the cookie route the JavaFX shell uses).
+     *
+     * @param events told about main-frame loads with their HTTP status, blocked navigations, window requests
      */
     public BrowserView(ChromiumRuntime runtime, BackendSession session, String startPage, ExternalOpener opener,
-            Listener listener) {
+            ShellEvents events, Listener listener) {
         client = runtime.app().createClient();
         requests = new BackendRequests(session.origin(), session.token(), opener,
                 url -> {
                     System.err.println("desktop-java-starter: blocked " + abbreviate(url));
                     listener.blocked(url);
-                });
+                }, events);
         client.addRequestHandler(requests);
         client.addLifeSpanHandler(new CefLifeSpanHandlerAdapter() {
             @Override
             public boolean onBeforePopup(CefBrowser b, CefFrame frame, String url, String name) {
+                events.windowOpenRequested(url);
                 if (requests.allowNavigation(url)) {
                     b.loadURL(url); // a same-origin target=_blank opens in the one window
                 }
@@ -73,6 +80,7 @@ public final class BrowserView {
                 if (!frame.isMain()) {
                     return;
                 }
+                events.pageLoaded(b.getURL(), status);
                 if ((status == 401 || status == 403) && triedCookie.compareAndSet(false, true)) {
                     b.loadURL(session.bootstrapUrl(startPage));
                 } else if (status >= 200 && status < 400) {
@@ -84,10 +92,20 @@ public final class BrowserView {
 
             @Override
             public void onLoadError(CefBrowser b, CefFrame frame, CefLoadHandler.ErrorCode code, String text, String url) {
+                if (!frame.isMain()) {
+                    return;
+                }
+                events.pageFailed(url, code + " " + text);
                 // ERR_ABORTED is our own cancel (navigation guard), not a failure of the page.
-                if (frame.isMain() && code != CefLoadHandler.ErrorCode.ERR_ABORTED) {
+                if (code != CefLoadHandler.ErrorCode.ERR_ABORTED) {
                     listener.loadFailed(url, code + " " + text);
                 }
+            }
+        });
+        client.addDisplayHandler(new CefDisplayHandlerAdapter() {
+            @Override
+            public void onTitleChange(CefBrowser b, String newTitle) {
+                title = newTitle == null ? "" : newTitle;
             }
         });
         client.addContextMenuHandler(new CefContextMenuHandlerAdapter() {
@@ -119,6 +137,29 @@ public final class BrowserView {
 
     public String url() {
         return browser.getURL();
+    }
+
+    /** The page's title as Chromium last reported it. */
+    public String title() {
+        return title;
+    }
+
+    /** Whether the main frame is loading a document. */
+    public boolean loading() {
+        return browser.isLoading();
+    }
+
+    /**
+     * Evaluates a JavaScript expression in the page through Chromium's DevTools protocol
+     * ({@code Runtime.evaluate}, in process: no port, nothing the page can reach), which, unlike
+     * {@code executeJavaScript}, returns the value. Completes with the raw {@code Runtime.evaluate} answer (JSON).
+     */
+    public CompletableFuture<String> evaluate(String paramsJson) {
+        CefDevToolsClient devTools = browser.getDevToolsClient();
+        if (devTools == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the browser is not open"));
+        }
+        return devTools.executeDevToolsMethod("Runtime.evaluate", paramsJson);
     }
 
     /** Runs script in the page (tests drive clicks this way). */

@@ -2,6 +2,7 @@ package io.desktopstarter.shell.swing.chromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.desktopstarter.shell.common.automation.ShellEvents;
 import io.desktopstarter.staging.launch.BackendSession;
 import java.net.URI;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ class BrowserGuardIT {
             frame = new JFrame("guard test");
             frame.setSize(900, 600);
             // The start page only takes the cookie: the view falls back to the bootstrap URL once.
-            view = new BrowserView(chromium, session, "/cookie-only/", opened::add, listener());
+            view = new BrowserView(chromium, session, "/cookie-only/", opened::add, ShellEvents.NONE, listener());
             frame.add(view.component());
             frame.setVisible(true);
         });

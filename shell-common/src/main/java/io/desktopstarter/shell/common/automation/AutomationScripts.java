@@ -1,0 +1,61 @@
+package io.desktopstarter.shell.common.automation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The JavaScript the driver runs, the same text in both engines. The caller's script is placed
+ * inside an expression, never passed to {@code eval()}: the backend's CSP ({@code script-src 'self'})
+ * forbids {@code eval} in its pages, while an engine's own script call is not subject to it.
+ */
+final class AutomationScripts {
+    private AutomationScripts() {
+    }
+
+    /**
+     * An expression whose value is a JSON string: {@code {"ok":true,"value":…}} with the value of
+     * {@code expression} as a string (objects as JSON, {@code null}/{@code undefined} as null), or
+     * {@code {"ok":false,"error":…}} with what it threw.
+     */
+    static String evaluating(String expression) {
+        return """
+                (function () {
+                  try {
+                    var v = (
+                %s
+                    );
+                    var s = v === undefined || v === null ? null
+                        : typeof v === 'object' ? (function () { try { return JSON.stringify(v); } catch (e) { return String(v); } })()
+                        : String(v);
+                    return JSON.stringify({ok: true, value: s});
+                  } catch (e) {
+                    return JSON.stringify({ok: false, error: String(e)});
+                  }
+                })()""".formatted(expression);
+    }
+
+    /**
+     * Clicks the first match of {@code selector}; its value is whether the page began to unload (a
+     * navigation of the main frame started), seen through {@code beforeunload}, which both engines fire
+     * while the click runs.
+     */
+    static String clicking(String selector, ObjectMapper json) {
+        String literal;
+        try {
+            // A JSON string is a JavaScript string literal, once the two line separators JSON allows raw are escaped.
+            literal = json.writeValueAsString(selector).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return evaluating("""
+                (function (selector) {
+                  var element = document.querySelector(selector);
+                  if (!element) throw new Error('no element matches ' + selector);
+                  var leaving = false;
+                  var mark = function () { leaving = true; };
+                  window.addEventListener('beforeunload', mark);
+                  try { element.click(); } finally { window.removeEventListener('beforeunload', mark); }
+                  return leaving;
+                })(%s)""".formatted(literal));
+    }
+}
