@@ -125,6 +125,7 @@ final class MainWindow {
     /** Shows the backend's pages; calls {@code onFirstPage} when a backend page (after sign-in) has loaded. */
     void open(BackendSession session, String startPage, Consumer<String> onFirstPage, Consumer<String> onLoadFailed) {
         policy = new NavigationPolicy(session.origin());
+        LocalRequestGuard.install(policy);
         WebEngine engine = webView.getEngine();
         guard(engine);
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {

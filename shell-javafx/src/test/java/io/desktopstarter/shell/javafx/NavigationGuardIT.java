@@ -92,10 +92,13 @@ class NavigationGuardIT {
 
     @Test
     void scriptNavigationToAnotherLoopbackPortIsCancelled() throws Exception {
-        // Another local server is not ours: WebKit starts the navigation, the guard must undo it.
+        // Another local server is not ours: WebKit starts the navigation, the guard must undo it, and the request
+        // must never reach that server.
         com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> reached = new CopyOnWriteArrayList<>();
         other.createContext("/", exchange -> {
+            reached.add(exchange.getRequestURI().toString());
             byte[] page = "<html><body>another local server</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html");
             exchange.sendResponseHeaders(200, page.length);
@@ -111,6 +114,7 @@ class NavigationGuardIT {
             assertThat(FxToolkit.onFx(() -> (String) window.engine().executeScript("document.body.textContent")))
                     .doesNotContain("another local server");
             assertThat(opened).doesNotContain(elsewhere);
+            assertThat(reached).as("not one request reached the other local server (LocalRequestGuard)").isEmpty();
         } finally {
             other.stop(0);
         }
