@@ -13,7 +13,9 @@ public final class SecurityHeaders {
             new HeaderFields.Field("Content-Security-Policy", CSP),
             new HeaderFields.Field("X-Frame-Options", "DENY"),
             new HeaderFields.Field("X-Content-Type-Options", "nosniff"),
-            new HeaderFields.Field("Referrer-Policy", "no-referrer"),
+            // same-origin, not no-referrer: the referrer still never leaves the app, and WebKit (the JavaFX shell)
+            // then sends the page's real Origin on its form posts instead of "null", which the gate refuses (D-053).
+            new HeaderFields.Field("Referrer-Policy", "same-origin"),
             new HeaderFields.Field("Cross-Origin-Opener-Policy", "same-origin"),
             new HeaderFields.Field("Cross-Origin-Resource-Policy", "same-origin"),
             new HeaderFields.Field("Permissions-Policy", "camera=(), microphone=(), geolocation=()"));

@@ -164,7 +164,7 @@ class AuthRulesTest {
                     .contains("default-src 'self'").contains("frame-ancestors 'none'");
             assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
             assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-            assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         }
     }
 }

@@ -251,7 +251,7 @@ class HostileRequestsTest {
         assertThat(reply.header("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
         assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(reply.header("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(reply.header("Connection")).isEqualTo("close");
         assertThat(reply.body()).doesNotContain("csrf").doesNotContain("<html").hasSizeLessThan(64);
         assertThat(reply.closedAfter()).as("connection closed").isTrue();
