@@ -87,14 +87,31 @@ public final class JavaFxShell extends Application implements ShellLifecycle.Ui 
         running = this;
         splash.show();
         lifecycle.splashShown();
-        // Let the splash paint, then build the window (WebKit initialises) while the backend starts.
-        Platform.runLater(() -> {
+        // Let the splash paint, then build the window (WebKit initialises for ~2 s on the FX thread) while the backend
+        // starts. A runLater is not enough: it runs before the next pulse renders, and the splash stayed unpainted
+        // until WebKit was ready (seen from outside by the shell comparison's screen watch).
+        afterFirstFrame(() -> {
             window = new MainWindow(primaryStage, icon, opener, c.automation().events(), c.appData(), new MainWindow.MenuActions(this::quit,
                     this::about, () -> updates().check(false), () -> updates().installFromKit(), this::saveDiagnostics));
             c.backend().session().whenComplete((session, failure) -> lifecycle.afterSplashMinimum(failure == null
                     ? () -> showMain(session)
                     : () -> lifecycle.backendFailedToStart((LaunchException) failure))); // BackendStart's only failure
         });
+    }
+
+    /** Runs {@code action} on the FX thread once a frame has been rendered (timers run at a pulse's start). */
+    private static void afterFirstFrame(Runnable action) {
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    action.run();
+                }
+            }
+        }.start();
     }
 
     private void showMain(BackendSession session) {
