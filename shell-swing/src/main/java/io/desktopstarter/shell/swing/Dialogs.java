@@ -33,6 +33,16 @@ final class Dialogs {
         JOptionPane.showMessageDialog(owner, panel, SwingShell.APP_NAME, JOptionPane.ERROR_MESSAGE);
     }
 
+    /**
+     * Enter presses the focused button, as in the JavaFX shell, GTK and Windows: Swing's default look only takes Space,
+     * so Enter on the error dialog's OK did nothing (found by the shell comparison, D-053).
+     */
+    static void enterPressesTheFocusedButton() {
+        // The look's own map is lazy (made when the first button is), so the whole map is given, Space kept.
+        javax.swing.UIManager.put("Button.focusInputMap", new javax.swing.UIDefaults.LazyInputMap(new Object[] {
+            "SPACE", "pressed", "released SPACE", "released", "ENTER", "pressed", "released ENTER", "released"}));
+    }
+
     static void about(Component owner, List<String> lines) {
         JOptionPane.showMessageDialog(owner, "<html><b>" + SwingShell.APP_NAME + "</b><br><br>"
                 + String.join("<br>", lines.stream().map(Dialogs::escape).toList()) + "</html>",

@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.swing.JRootPane;
 import javax.swing.SwingUtilities;
 
@@ -24,8 +25,12 @@ import javax.swing.SwingUtilities;
 final class SwingAutomation implements AutomationTarget {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String PROBE = JSON.createObjectNode().put("expression", "1").put("returnByValue", true).toString();
+
     private final MainWindow window;
     private final BrowserView view;
+    /** The DevTools client answers once it is attached; until then a method call can go unanswered. */
+    private volatile CompletableFuture<Void> devToolsReady;
 
     SwingAutomation(MainWindow window, BrowserView view) {
         this.window = window;
@@ -39,8 +44,66 @@ final class SwingAutomation implements AutomationTarget {
 
     @Override
     public CompletableFuture<String> evaluate(String expression) {
-        String params = JSON.createObjectNode().put("expression", expression).put("returnByValue", true).toString();
-        return view.evaluate(params).thenApply(SwingAutomation::stringValue);
+        // The driver stands in for the user: without a gesture Chromium's pop-up blocker drops window.open before the
+        // shell's onBeforePopup sees it, which WebKit in the JavaFX shell does not do.
+        String params = JSON.createObjectNode().put("expression", expression).put("returnByValue", true)
+                .put("userGesture", true).toString();
+        return devToolsReady().thenCompose(ready -> {
+            CompletableFuture<String> answer = new CompletableFuture<>();
+            evaluate(params, answer, 3);
+            return answer;
+        }).thenApply(SwingAutomation::stringValue);
+    }
+
+    /** The first evaluation waits for a harmless probe ({@code 1}) to be answered, sent again every 2 s. */
+    private CompletableFuture<Void> devToolsReady() {
+        CompletableFuture<Void> ready = devToolsReady;
+        if (ready == null) {
+            synchronized (this) {
+                if (devToolsReady == null) {
+                    devToolsReady = new CompletableFuture<>();
+                    probe(devToolsReady, 15);
+                }
+                ready = devToolsReady;
+            }
+        }
+        return ready;
+    }
+
+    private void probe(CompletableFuture<Void> ready, int attemptsLeft) {
+        view.evaluate(PROBE).thenRun(() -> ready.complete(null));
+        CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> {
+            if (!ready.isDone()) {
+                if (attemptsLeft > 1) {
+                    probe(ready, attemptsLeft - 1);
+                } else {
+                    ready.completeExceptionally(new IllegalStateException("Chromium's DevTools client did not answer"));
+                }
+            }
+        });
+    }
+
+    /**
+     * Chromium drops a {@code Runtime.evaluate} whose document is replaced before it answers (a navigation the page
+     * was already starting): after 5 s without an answer, if a new main-frame document began to load meanwhile, the
+     * script is sent again, to the page that is there now; the first answer that arrives wins.
+     */
+    private void evaluate(String params, CompletableFuture<String> answer, int attemptsLeft) {
+        long loads = view.mainFrameLoads();
+        view.evaluate(params).whenComplete((value, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+            } else {
+                answer.complete(value);
+            }
+        });
+        if (attemptsLeft > 1) {
+            CompletableFuture.delayedExecutor(5, TimeUnit.SECONDS).execute(() -> {
+                if (!answer.isDone() && view.mainFrameLoads() != loads) {
+                    evaluate(params, answer, attemptsLeft - 1);
+                }
+            });
+        }
     }
 
     /** The string a {@code Runtime.evaluate} answer carries, or what the engine said went wrong. */

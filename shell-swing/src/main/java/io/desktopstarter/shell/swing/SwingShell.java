@@ -56,6 +56,7 @@ final class SwingShell implements ShellToolkit, ShellLifecycle.Ui {
         lifecycle = new ShellLifecycle(c, this);
         CompletableFuture<ChromiumRuntime> browser = new CompletableFuture<>();
         onUi(() -> {
+            Dialogs.enterPressesTheFocusedButton();
             icon = icon();
             splash = new SplashWindow(icon);
             splash.status(c.backend().status());

@@ -41,6 +41,7 @@ public final class BrowserView {
     private final CefBrowser browser;
     private final BackendRequests requests;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicLong mainFrameLoads = new java.util.concurrent.atomic.AtomicLong();
     private volatile String title = "";
 
     /**
@@ -75,6 +76,13 @@ public final class BrowserView {
         });
         AtomicBoolean triedCookie = new AtomicBoolean();
         client.addLoadHandler(new CefLoadHandlerAdapter() {
+            @Override
+            public void onLoadStart(CefBrowser b, CefFrame frame, org.cef.network.CefRequest.TransitionType transition) {
+                if (frame.isMain()) {
+                    mainFrameLoads.incrementAndGet();
+                }
+            }
+
             @Override
             public void onLoadEnd(CefBrowser b, CefFrame frame, int status) {
                 if (!frame.isMain()) {
@@ -160,6 +168,11 @@ public final class BrowserView {
             return CompletableFuture.failedFuture(new IllegalStateException("the browser is not open"));
         }
         return devTools.executeDevToolsMethod("Runtime.evaluate", paramsJson);
+    }
+
+    /** How many main-frame documents began to load so far: a script sent before the next one may lose its answer. */
+    public long mainFrameLoads() {
+        return mainFrameLoads.get();
     }
 
     /** Runs script in the page (tests drive clicks this way). */
