@@ -1,6 +1,7 @@
 package io.desktopstarter.testsupport;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Assertions;
@@ -31,5 +32,21 @@ public final class Eventually {
             }
             Thread.sleep(POLL);
         }
+    }
+
+    /**
+     * As {@link #await(Duration, BooleanSupplier, Supplier)} for a condition that may throw (a driver's call, a file
+     * read): an exception fails the wait at once, it is never read as "not yet".
+     */
+    public static void awaitCall(Duration timeout, Callable<Boolean> condition, Supplier<String> what) throws InterruptedException {
+        await(timeout, () -> {
+            try {
+                return condition.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, what);
     }
 }

@@ -37,7 +37,9 @@ final class AutomationScripts {
     /**
      * Clicks the first match of {@code selector}; its value is whether the page began to unload (a
      * navigation of the main frame started), seen through {@code beforeunload}, which both engines fire
-     * while the click runs.
+     * while a link's click runs, or a form was submitted and no handler of the page prevented it (the
+     * form's navigation starts only after the click returned). The submit listener is on the window, so it runs
+     * after the form's own handlers have had their say.
      */
     static String clicking(String selector, ObjectMapper json) {
         String literal;
@@ -53,8 +55,13 @@ final class AutomationScripts {
                   if (!element) throw new Error('no element matches ' + selector);
                   var leaving = false;
                   var mark = function () { leaving = true; };
+                  var submitted = function (e) { leaving = leaving || !e.defaultPrevented; };
                   window.addEventListener('beforeunload', mark);
-                  try { element.click(); } finally { window.removeEventListener('beforeunload', mark); }
+                  window.addEventListener('submit', submitted);
+                  try { element.click(); } finally {
+                    window.removeEventListener('beforeunload', mark);
+                    window.removeEventListener('submit', submitted);
+                  }
                   return leaving;
                 })(%s)""".formatted(literal));
     }
