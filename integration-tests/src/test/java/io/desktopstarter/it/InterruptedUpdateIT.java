@@ -130,13 +130,7 @@ class InterruptedUpdateIT {
         builder.environment().clear();
         builder.environment().putAll(user.environment());
         Process update = builder.start();
-        Eventually.await(Duration.ofMinutes(3), () -> {
-            try {
-                return !update.isAlive() || moment.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, what);
+        Eventually.awaitCall(Duration.ofMinutes(3), () -> !update.isAlive() || moment.call(), () -> what);
         List<ProcessHandle> tree = update.descendants().toList();
         update.destroyForcibly();
         tree.forEach(ProcessHandle::destroyForcibly);

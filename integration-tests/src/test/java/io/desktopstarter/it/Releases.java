@@ -54,8 +54,16 @@ final class Releases {
     private final Path source;
     private final Path key;
     private static final String PASSWORD = "it-release-password";
+    /**
+     * {@code -Dit.reuseReleases=true}: keep the release folders of an earlier run instead of building them again. Only
+     * for iterating on the shell suite: the reused releases point at an earlier run's feed port and release key, so
+     * the update tests fail with it.
+     */
+    private static final java.util.regex.Pattern CURRENT = java.util.regex.Pattern.compile("CURRENT_VERSION = (\\d+);");
+    private static final boolean REUSE = Boolean.getBoolean("it.reuseReleases");
     private final Instant now;
     private Path brokenRelease;
+    private final Map<String, Path> shellReleases = new LinkedHashMap<>();
     /** The schema version of N-1 (core's {@code Migrations.CURRENT_VERSION} in this tree) and of N (one more). */
     final int oldSchema;
     final int newSchema;
@@ -74,7 +82,7 @@ final class Releases {
         Required.tool("tar", "tar");
         source = Path.of(System.getProperty("it.sourceRoot")).toAbsolutePath().normalize();
         work = Path.of(System.getProperty("it.work")).toAbsolutePath().normalize();
-        if (Files.exists(work)) {
+        if (Files.exists(work) && !REUSE) {
             Trees.delete(work);
         }
         Files.createDirectories(work);
@@ -99,8 +107,9 @@ final class Releases {
         Path oldTree = copySource(source, work.resolve("src-" + OLD));
         oldRelease = build(oldTree, OLD, now.minus(Duration.ofDays(1)), "tar.gz,deb");
         Path newTree = copySource(source, work.resolve("src-" + NEW));
-        oldSchema = addMigration(newTree, MIGRATION_NAME, MIGRATION_SQL);
+        oldSchema = schemaVersion(source);
         newSchema = oldSchema + 1;
+        addMigration(newTree, newSchema, MIGRATION_NAME, MIGRATION_SQL);
         newRelease = build(newTree, NEW, now, "tar.gz,deb");
         publish(newRelease);
         timings.forEach((step, took) -> System.out.printf("[it] %s: %.1f s%n", step, took.toMillis() / 1000.0));
@@ -114,25 +123,55 @@ final class Releases {
     synchronized Path broken() throws Exception {
         if (brokenRelease == null) {
             Path tree = copySource(source, work.resolve("src-" + BROKEN));
-            addMigration(tree, "__it_broken.sql", "THIS IS NOT SQL;\n");
+            addMigration(tree, oldSchema + 1, "__it_broken.sql", "THIS IS NOT SQL;\n");
             brokenRelease = build(tree, BROKEN, now, "tar.gz");
             System.out.printf("[it] build %s: %.1f s%n", BROKEN, timings.get("build " + BROKEN).toMillis() / 1000.0);
         }
         return brokenRelease;
     }
 
-    /** What a developer does for a schema change: the next V<n>__ file and the version core checks at start-up; returns n-1. */
-    private static int addMigration(Path tree, String name, String sql) throws IOException {
-        Path migrations = tree.resolve("core/src/main/resources/db/migration");
-        Path constant = tree.resolve("core/src/main/java/io/desktopstarter/core/db/Migrations.java");
-        java.util.regex.Matcher current = java.util.regex.Pattern.compile("CURRENT_VERSION = (\\d+);").matcher(read(constant));
-        if (!current.find()) {
-            throw new AssertionError("core's Migrations.CURRENT_VERSION not found in " + constant);
+    /**
+     * The portable tar.gz of {@value #NEW} with {@code shell}, for the side-by-side comparison of the shells: N's own
+     * for JavaFX and a tar.gz-only build with {@code -Dshell=swing} for Swing, made on first use. With
+     * {@code -Dit.compare=true} (the report) both shells are built afresh with every Linux format, for their sizes.
+     */
+    synchronized Path portable(String shell) throws Exception {
+        if (!List.of(SHELL, "swing").contains(shell)) {
+            throw new IllegalArgumentException("no shell " + shell);
         }
-        int previous = Integer.parseInt(current.group(1));
-        Files.writeString(constant, current.replaceFirst("CURRENT_VERSION = " + (previous + 1) + ";"));
-        Files.writeString(migrations.resolve("V" + (previous + 1) + name), sql);
-        return previous;
+        boolean compare = Boolean.getBoolean("it.compare");
+        if (shell.equals(SHELL) && !compare) {
+            return artifact(newRelease, NEW, "tar.gz");
+        }
+        Path release = shellReleases.get(shell);
+        if (release == null) {
+            String label = NEW + "-" + shell + (compare ? "-compare" : "");
+            release = build(copySource(source, work.resolve("src-" + label)), NEW, now, compare ? "tar.gz,deb,rpm" : "tar.gz",
+                    shell, label);
+            shellReleases.put(shell, release);
+            System.out.printf("[it] build %s: %.1f s%n", label, timings.get("build " + label).toMillis() / 1000.0);
+        }
+        return release.resolve("desktop-java-starter-" + shell + "-linux-" + NEW + "-x64.tar.gz");
+    }
+
+    /** What a developer does for a schema change: the next V<n>__ file and the version core checks at start-up. */
+    private static void addMigration(Path tree, int version, String name, String sql) throws IOException {
+        Path constant = migrationsClass(tree);
+        Files.writeString(constant, CURRENT.matcher(read(constant)).replaceFirst("CURRENT_VERSION = " + version + ";"));
+        Files.writeString(tree.resolve("core/src/main/resources/db/migration/V" + version + name), sql);
+    }
+
+    /** Core's {@code Migrations.CURRENT_VERSION} in {@code tree}. */
+    private static int schemaVersion(Path tree) throws IOException {
+        java.util.regex.Matcher current = CURRENT.matcher(read(migrationsClass(tree)));
+        if (!current.find()) {
+            throw new AssertionError("core's Migrations.CURRENT_VERSION not found in " + migrationsClass(tree));
+        }
+        return Integer.parseInt(current.group(1));
+    }
+
+    private static Path migrationsClass(Path tree) {
+        return tree.resolve("core/src/main/java/io/desktopstarter/core/db/Migrations.java");
     }
 
     void writePolicy(String content) throws IOException {
@@ -158,6 +197,9 @@ final class Releases {
 
     /** The source tree as git sees it (tracked and new files, not ignored ones such as target/): what a clone has. */
     private Path copySource(Path source, Path to) throws Exception {
+        if (REUSE && Files.isDirectory(to)) {
+            return to;
+        }
         long start = System.nanoTime();
         Path list = work.resolve("logs/git-ls-files-" + to.getFileName() + ".txt");
         Processes.Result files = Processes.run(source, Map.of("PATH", System.getenv("PATH")), list, Duration.ofMinutes(1),
@@ -180,6 +222,16 @@ final class Releases {
 
     /** A signed release of the JavaFX shell in {@code formats}, built offline from {@code tree}; returns its release folder. */
     private Path build(Path tree, String version, Instant date, String formats) throws Exception {
+        return build(tree, version, date, formats, SHELL, version);
+    }
+
+    /** As {@link #build(Path, String, Instant, String)} for {@code shell}; {@code label} names its log and release folder. */
+    private Path build(Path tree, String version, Instant date, String formats, String shell, String label) throws Exception {
+        Path release = work.resolve("release-" + label);
+        if (REUSE && Files.isDirectory(release)) {
+            timings.put("build " + label, Duration.ZERO);
+            return release;
+        }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", System.getenv("PATH"));
         env.put("HOME", System.getProperty("user.home"));
@@ -191,7 +243,7 @@ final class Releases {
         }
         List<String> command = new ArrayList<>(List.of(tree.resolve("mvnw").toString(), "-o", "-B", "--no-transfer-progress",
                 "package", "-pl", "distribution", "-am",
-                "-Drevision=" + version, "-Dshell=" + SHELL, "-Ddist.formats=" + formats,
+                "-Drevision=" + version, "-Dshell=" + shell, "-Ddist.formats=" + formats,
                 "-Dproject.build.outputTimestamp=" + date,
                 "-DskipTests", "-Dfuzz.skip",
                 // The AOT cache only changes start time; training it twice would add a minute to the module.
@@ -199,13 +251,12 @@ final class Releases {
                 "-Drelease.baseUrl=" + baseUrl(),
                 "-Drelease.feedUrl=" + server.url("/" + FEED),
                 "-Drelease.policyFile=" + policy));
-        Path log = work.resolve("logs/build-" + version + ".log");
+        Path log = work.resolve("logs/build-" + label + ".log");
         Processes.Result result = Processes.run(tree, env, log, Duration.ofMinutes(25), command);
-        timings.put("build " + version, result.took());
+        timings.put("build " + label, result.took());
         if (result.exit() != 0) {
             throw new AssertionError("the " + version + " release build failed (" + log + "):\n" + Processes.tail(log, 80));
         }
-        Path release = work.resolve("release-" + version);
         Files.move(tree.resolve("distribution/target/release"), release);
         return release;
     }

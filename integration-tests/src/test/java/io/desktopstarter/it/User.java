@@ -31,11 +31,16 @@ final class User {
 
     /** Unpacks {@code archive} into {@code <home>/apps} with tar, as the README tells a user to. */
     static User installing(Path home, Path archive) throws Exception {
+        return installing(home, archive, Releases.SHELL);
+    }
+
+    /** As {@link #installing(Path, Path)} for the tar.gz of {@code shell}. */
+    static User installing(Path home, Path archive, String shell) throws Exception {
         Path apps = Files.createDirectories(home.resolve("apps"));
         Processes.Result tar = Processes.run(apps, Map.of("PATH", "/usr/bin:/bin"), home.resolve("logs/tar.log"), Duration.ofMinutes(2),
                 List.of("tar", "-xzf", archive.toString()));
         assertThat(tar.exit()).as(tar.output()).isZero();
-        return new User(home, apps.resolve("desktop-java-starter-" + Releases.SHELL));
+        return new User(home, apps.resolve("desktop-java-starter-" + shell));
     }
 
     /**
@@ -47,6 +52,11 @@ final class User {
                 home.resolve(".local/share").toString());
     }
 
+    /** The launcher at the top of the unpacked folder; it has the folder's name ({@code desktop-java-starter-<shell>}). */
+    Path launcher() {
+        return install.resolve(install.getFileName());
+    }
+
     Path appData() {
         return home.resolve(".local/share/desktop-java-starter");
     }
@@ -54,7 +64,7 @@ final class User {
     /** The app's launcher, as the user starts it from the unpacked folder. */
     Processes.Result launch(Duration timeout, String... args) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(install.resolve("desktop-java-starter-" + Releases.SHELL).toString());
+        command.add(launcher().toString());
         command.addAll(List.of(args));
         return Processes.run(home, environment(), home.resolve("logs/run-" + (++runs) + ".log"), timeout, command);
     }
@@ -62,7 +72,7 @@ final class User {
     /** {@code --update [options] --yes}, with the headless display the new version's smoke start needs. */
     Processes.Result update(String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of("env", "JAVA_TOOL_OPTIONS=" + HEADLESS,
-                install.resolve("desktop-java-starter-" + Releases.SHELL).toString(), "--update"));
+                launcher().toString(), "--update"));
         command.addAll(List.of(options));
         command.add("--yes");
         return Processes.run(home, environment(), home.resolve("logs/update-" + (++runs) + ".log"), Duration.ofMinutes(10), command);
