@@ -72,8 +72,7 @@ class ShellConformanceIT {
     }
 
     @Order(1)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"javafx", "swing"})
+    @BothShells
     void theFirstPageLoadsSignedIn(String shell) throws Exception {
         RunningShell app = app(shell);
 
@@ -86,8 +85,7 @@ class ShellConformanceIT {
     }
 
     @Order(2)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"javafx", "swing"})
+    @BothShells
     void aFormPostWithItsCsrfTokenCreatesAPony(String shell) throws Exception {
         RunningShell app = app(shell);
         app.driver.load("/items/new/");
@@ -103,8 +101,7 @@ class ShellConformanceIT {
     }
 
     @Order(3)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"javafx", "swing"})
+    @BothShells
     void aLinkToAnotherOriginOpensInTheSystemBrowserNotInTheWindow(String shell) throws Exception {
         RunningShell app = app(shell);
         app.driver.load("/about/");
@@ -118,8 +115,7 @@ class ShellConformanceIT {
     }
 
     @Order(4)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"javafx", "swing"})
+    @BothShells
     void windowOpenNeverMakesASecondWindow(String shell) throws Exception {
         RunningShell app = app(shell);
         app.driver.load("/about/");
@@ -135,8 +131,7 @@ class ShellConformanceIT {
     }
 
     @Order(5)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"javafx", "swing"})
+    @BothShells
     void otherLoopbackPortsFileAndDataNavigationsAreRefused(String shell) throws Exception {
         RunningShell app = app(shell);
         // The positive control: the same kind of navigation to a page the shell allows does happen.
@@ -166,8 +161,7 @@ class ShellConformanceIT {
     }
 
     @Order(6)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"javafx", "swing"})
+    @BothShells
     void anHttpErrorPageIsShownAsThePageTheBackendSent(String shell) throws Exception {
         RunningShell app = app(shell);
 
@@ -181,8 +175,7 @@ class ShellConformanceIT {
     }
 
     @Order(7)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"javafx", "swing"})
+    @BothShells
     void backAndForwardWalkTheHistory(String shell) throws Exception {
         RunningShell app = app(shell);
         app.driver.load("/about/");
@@ -195,8 +188,7 @@ class ShellConformanceIT {
     }
 
     @Order(8)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"javafx", "swing"})
+    @BothShells
     void aSecondLaunchHandsOffToTheFirstWindowAndExitsZero(String shell) throws Exception {
         RunningShell app = app(shell);
 
@@ -209,8 +201,7 @@ class ShellConformanceIT {
     }
 
     @Order(9)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"javafx", "swing"})
+    @BothShells
     void sigtermQuitsWithExitZeroAndLeavesNoProcess(String shell) throws Exception {
         RunningShell app = app(shell);
 
@@ -238,8 +229,7 @@ class ShellConformanceIT {
     }
 
     @Order(10)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"javafx", "swing"})
+    @BothShells
     void textSelectionCopyAndPasteWorkInForms(String shell) throws Exception {
         try (RunningShell app = startAgain(shell)) {
             app.driver.load("/items/new/");
@@ -258,8 +248,7 @@ class ShellConformanceIT {
     }
 
     @Order(11)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"javafx", "swing"})
+    @BothShells
     void ctrlQQuitsCleanly(String shell) throws Exception {
         try (RunningShell app = startAgain(shell)) {
             List<ProcessHandle> children = app.process.descendants().toList();
@@ -276,8 +265,7 @@ class ShellConformanceIT {
     }
 
     @Order(12)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"javafx", "swing"})
+    @BothShells
     void aCrashingBackendShowsTheErrorDialogAndExitsWithItsCode(String shell) throws Exception {
         try (RunningShell app = startAgain(shell)) {
             ProcessHandle backend = app.process.descendants().filter(p -> p.info().commandLine().orElse("")
@@ -301,8 +289,7 @@ class ShellConformanceIT {
     }
 
     @Order(13)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"javafx", "swing"})
+    @BothShells
     void theSplashShowsBeforeTheFirstPage(String shell) throws Exception {
         RunningShell previous = RUNNING.get(shell);
         ShellBench.Start start = ShellBench.smoke(previous.user, DISPLAYS.get(shell), Files.createTempDirectory(tmp, shell + "-cold"));
@@ -383,5 +370,13 @@ class ShellConformanceIT {
         } catch (Exception e) {
             return "(no events: " + e + ")";
         }
+    }
+
+    /** A case run once per shell, the shell's name as its display name (what {@link ConformanceLog} records). */
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"javafx", "swing"})
+    @interface BothShells {
     }
 }
