@@ -98,9 +98,9 @@ final class ComparisonReport {
         md.append('\n');
     }
 
-    /** {@code aFormPostWithItsCsrfTokenCreatesAPony} → "a form post with its csrf token creates a pony". */
+    /** {@code aFormPostWithItsCsrfTokenCreatesAPony} → "a form post with its csrf token creates a pony"; ctrlQQuits → "ctrl q quits". */
     static String words(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z])([A-Z][a-z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
     private static String ms(long ms) {

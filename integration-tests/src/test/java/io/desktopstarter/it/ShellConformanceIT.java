@@ -310,9 +310,28 @@ class ShellConformanceIT {
         return RunningShell.start(shell, previous.user, DISPLAYS.get(shell));
     }
 
-    /** The keyboard to the main window, as a click on it would: there is no window manager to give it. */
+    /**
+     * The keyboard to the main window, as a click on it would: there is no window manager to give it. The main window is
+     * the widest one (a splash may still be closing).
+     */
     private static void pointAt(RunningShell app) throws Exception {
-        pointAt(app, windows(app).getFirst());
+        String main = windows(app).getFirst();
+        for (String id : windows(app)) {
+            if (width(app, id) > width(app, main)) {
+                main = id;
+            }
+        }
+        pointAt(app, main);
+    }
+
+    /** The width of window {@code id}; 0 for one that closed meanwhile (the splash). */
+    private static int width(RunningShell app, String id) throws Exception {
+        try {
+            return xdotool(app, "getwindowgeometry", "--shell", id).lines().filter(l -> l.startsWith("WIDTH="))
+                    .mapToInt(l -> Integer.parseInt(l.substring("WIDTH=".length()).strip())).findFirst().orElse(0);
+        } catch (AssertionError gone) {
+            return 0;
+        }
     }
 
     /** The pointer to the middle of window {@code id} and the keyboard focus to it. */
