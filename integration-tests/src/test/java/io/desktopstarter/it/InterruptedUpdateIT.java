@@ -124,8 +124,7 @@ class InterruptedUpdateIT {
     private static Path killWhen(User user, String what, Callable<Boolean> moment) throws Exception {
         Path log = user.home.resolve("logs/killed-update.log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder("env", "JAVA_TOOL_OPTIONS=" + User.HEADLESS,
-                user.install.resolve("desktop-java-starter-" + Releases.SHELL).toString(), "--update", "--yes")
+        ProcessBuilder builder = new ProcessBuilder(user.updateCommand())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).directory(user.home.toFile());
         builder.environment().clear();
         builder.environment().putAll(user.environment());

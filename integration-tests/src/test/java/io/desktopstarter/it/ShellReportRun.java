@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.desktopstarter.testsupport.Required;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -85,7 +84,7 @@ class ShellReportRun {
             }
             Path release = archive.getParent();
             return new ComparisonReport.Shell(shell, engine, Files.size(archive), size(release, shell, "deb"),
-                    size(release, shell, "rpm"), installedSize(user.install), ShellBench.median(coldPixel),
+                    size(release, shell, "rpm"), io.desktopstarter.foundation.files.Trees.size(user.install), ShellBench.median(coldPixel),
                     ShellBench.median(coldPage), ShellBench.median(warmPixel), ShellBench.median(warmPage),
                     ShellBench.median(warmInside), pss, shutdown, runs, screenshot);
         }
@@ -120,18 +119,6 @@ class ShellReportRun {
                             throw new java.io.UncheckedIOException(e);
                         }
                     }).orElse(0L);
-        }
-    }
-
-    private static long installedSize(Path root) throws Exception {
-        try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).sum();
         }
     }
 }

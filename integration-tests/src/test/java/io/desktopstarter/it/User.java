@@ -71,11 +71,16 @@ final class User {
 
     /** {@code --update [options] --yes}, with the headless display the new version's smoke start needs. */
     Processes.Result update(String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of("env", "JAVA_TOOL_OPTIONS=" + HEADLESS,
-                launcher().toString(), "--update"));
+        return Processes.run(home, environment(), home.resolve("logs/update-" + (++runs) + ".log"), Duration.ofMinutes(10),
+                updateCommand(options));
+    }
+
+    /** The command line of {@link #update}, for a test that starts (and kills) it itself. */
+    List<String> updateCommand(String... options) {
+        List<String> command = new ArrayList<>(List.of("env", "JAVA_TOOL_OPTIONS=" + HEADLESS, launcher().toString(), "--update"));
         command.addAll(List.of(options));
         command.add("--yes");
-        return Processes.run(home, environment(), home.resolve("logs/update-" + (++runs) + ".log"), Duration.ofMinutes(10), command);
+        return command;
     }
 
     /** The installed app byte for byte as {@code before} ({@link TreeSnapshot}) and nothing left of a download. */
