@@ -25,8 +25,7 @@ public final class Automation implements AutoCloseable {
     public static final String SOCKET_FILE = "automation.sock";
     /** How long a command waits for the window, a load, a script: a test's patience, not the user's. */
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-    /** sun_path is 108 bytes on Linux, 104 on macOS. */
-    private static final int MAX_SOCKET_PATH = 100;
+    private static final int MAX_SOCKET_PATH = io.desktopstarter.shell.common.instance.SingleInstance.MAX_SOCKET_PATH;
 
     private static final Automation OFF = new Automation(null, ShellEvents.NONE, new CompletableFuture<>());
 

@@ -31,8 +31,8 @@ public final class SingleInstance implements AutoCloseable {
     static final String LOCK_FILE = "instance.lock";
     private static final byte[] UPDATE_MARK = "update\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_MESSAGE = 64 * 1024;
-    /** sun_path is 108 bytes on Linux, 104 on macOS; stay below both. */
-    private static final int MAX_SOCKET_PATH = 100;
+    /** sun_path is 108 bytes on Linux, 104 on macOS; stay below both (the automation driver's socket too). */
+    public static final int MAX_SOCKET_PATH = 100;
 
     private final FileChannel lockChannel;
     private final FileLock lock;
