@@ -44,7 +44,7 @@ final class ComparisonReport {
     private ComparisonReport() {
     }
 
-    static void write(Path docs, String command, String date, List<Shell> shells, Map<String, Map<String, String[]>> cases)
+    static void write(Path docs, String command, String date, List<Shell> shells, Map<String, Map<String, ConformanceLog.Outcome>> cases)
             throws IOException {
         Path pictures = Files.createDirectories(docs.resolve("shell-comparison"));
         chart(shells, pictures.resolve("startup.png"));
@@ -80,9 +80,8 @@ final class ComparisonReport {
         cases.forEach((name, results) -> {
             md.append("| ").append(words(name)).append(" |");
             for (Shell s : shells) {
-                String[] r = results.get(s.name());
-                md.append(' ').append(r == null ? "not run" : r[0] + (r[0].equals("passed") ? "" : ": " + r[1].replace("|", "\\|")))
-                        .append(" |");
+                ConformanceLog.Outcome outcome = results.get(s.name());
+                md.append(' ').append(outcome == null ? "not run" : outcome.cell().replace("|", "\\|")).append(" |");
             }
             md.append('\n');
         });

@@ -54,9 +54,17 @@ final class ConformanceLog implements TestWatcher {
         }
     }
 
-    /** case → (shell → outcome and detail), in the order the cases ran; the last run of a case counts. */
-    static Map<String, Map<String, String[]>> read() throws IOException {
-        Map<String, Map<String, String[]>> cases = new LinkedHashMap<>();
+    /** One case's outcome for one shell: passed, failed or skipped, and the failure's message. */
+    record Outcome(String result, String detail) {
+        /** The report's cell: "passed", or the result with its message. */
+        String cell() {
+            return result.equals("passed") ? result : result + ": " + detail;
+        }
+    }
+
+    /** case → (shell → outcome), in the order the cases ran; the last run of a case counts. */
+    static Map<String, Map<String, Outcome>> read() throws IOException {
+        Map<String, Map<String, Outcome>> cases = new LinkedHashMap<>();
         if (!Files.exists(file())) {
             return cases;
         }
@@ -64,7 +72,7 @@ final class ConformanceLog implements TestWatcher {
         for (String line : lines) {
             String[] f = line.split("\t", 4);
             if (f.length == 4) {
-                cases.computeIfAbsent(f[0], c -> new LinkedHashMap<>()).put(f[1], new String[] {f[2], f[3]});
+                cases.computeIfAbsent(f[0], c -> new LinkedHashMap<>()).put(f[1], new Outcome(f[2], f[3]));
             }
         }
         return cases;

@@ -53,7 +53,7 @@ class KitUpdateIT {
             assertThat(app.get("/about/")).contains("<dd>" + Releases.NEW + "</dd>");
             assertThat(app.get("/items/")).contains("Offline Oak");
         }
-        System.out.println("[it] update 1.0.0 -> 1.1.0 from the kit (" + kitSize() + " bytes on the stick): "
+        System.out.println("[it] update 1.0.0 -> 1.1.0 from the kit (" + Files.size(kit()) + " bytes on the stick): "
                 + update.took().toMillis() + " ms");
     }
 
@@ -88,10 +88,6 @@ class KitUpdateIT {
 
     private static Path kit() {
         return releases.newRelease.resolve("desktop-java-starter-" + Releases.SHELL + "-linux-" + Releases.NEW + "-x64-update-kit.tar");
-    }
-
-    private static long kitSize() throws Exception {
-        return Files.size(kit());
     }
 
     private static Path oldArchive() {
