@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.desktopstarter.shell.common.automation.AutomationTarget;
 import io.desktopstarter.shell.common.automation.MenuAction;
 import io.desktopstarter.shell.swing.chromium.BrowserView;
+import io.desktopstarter.shell.swing.chromium.PageScripts;
 import java.awt.AWTException;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.swing.JRootPane;
@@ -18,7 +20,7 @@ import javax.swing.SwingUtilities;
 
 /**
  * The automation driver's hold on the Swing window and its Chromium: scripts through the DevTools
- * protocol's {@code Runtime.evaluate} (JCEF's {@code executeJavaScript} returns nothing), the HTTP status from
+ * protocol's {@code Runtime.evaluate} with their answers through {@link PageScripts}, the HTTP status from
  * Chromium's load events, the screenshot with {@link Robot} over the window's contents on screen (the windowed
  * browser draws natively, so Swing's own paint would show an empty rectangle where the page is).
  */
@@ -27,14 +29,20 @@ final class SwingAutomation implements AutomationTarget {
 
     private static final String PROBE = JSON.createObjectNode().put("expression", "1").put("returnByValue", true).toString();
 
+    /** Seconds without an answer before a script is sent again, and how often at most (the driver waits 30 s). */
+    private static final int RESEND_SECONDS = 3;
+    private static final int MAX_SENDS = 10;
+
     private final MainWindow window;
     private final BrowserView view;
+    private final PageScripts scripts;
     /** The DevTools client answers once it is attached; until then a method call can go unanswered. */
     private volatile CompletableFuture<Void> devToolsReady;
 
     SwingAutomation(MainWindow window, BrowserView view) {
         this.window = window;
         this.view = view;
+        this.scripts = view.scripts().orElseThrow(() -> new IllegalStateException("the page answers no scripts"));
     }
 
     @Override
@@ -44,15 +52,53 @@ final class SwingAutomation implements AutomationTarget {
 
     @Override
     public CompletableFuture<String> evaluate(String expression) {
+        PageScripts.Pending pending = scripts.expect();
+        String wrapped = scripts.wrap(pending, expression);
         // The driver stands in for the user: without a gesture Chromium's pop-up blocker drops window.open before the
         // shell's onBeforePopup sees it, which WebKit in the JavaFX shell does not do.
-        String params = JSON.createObjectNode().put("expression", expression).put("returnByValue", true)
+        String params = JSON.createObjectNode().put("expression", wrapped).put("returnByValue", true)
                 .put("userGesture", true).toString();
-        return devToolsReady().thenCompose(ready -> {
-            CompletableFuture<String> answer = new CompletableFuture<>();
-            evaluate(params, answer, 3);
-            return answer;
-        }).thenApply(SwingAutomation::stringValue);
+        devToolsReady().whenComplete((ready, failure) -> {
+            if (failure != null) {
+                pending.answer().completeExceptionally(failure);
+            } else {
+                send(params, wrapped, pending.answer(), 0);
+            }
+        });
+        return pending.answer();
+    }
+
+    /**
+     * Sends the script through DevTools, which gives it a user gesture and reports syntax errors. A
+     * {@code Runtime.evaluate} sent while a navigation replaces the document can go unanswered and unrun; after
+     * {@link #RESEND_SECONDS} without an answer the script is sent again, every other time through
+     * {@code executeJavaScript}, which always reaches the document that is there now. The wrapper runs it at most
+     * once per document, and the answer comes back through the page's message router whichever way it was sent.
+     */
+    private void send(String params, String wrapped, CompletableFuture<String> answer, int attempt) {
+        if (attempt % 2 == 0) {
+            view.evaluate(params).handle((raw, failure) -> {
+                try {
+                    if (failure != null) {
+                        answer.completeExceptionally(failure);
+                    } else {
+                        devToolsAnswer(raw).ifPresent(answer::complete);
+                    }
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+                return null;
+            });
+        } else {
+            view.execute(wrapped);
+        }
+        if (attempt + 1 < MAX_SENDS) {
+            CompletableFuture.delayedExecutor(RESEND_SECONDS, TimeUnit.SECONDS).execute(() -> {
+                if (!answer.isDone()) {
+                    send(params, wrapped, answer, attempt + 1);
+                }
+            });
+        }
     }
 
     /** The first evaluation waits for a harmless probe ({@code 1}) to be answered, sent again every 2 s. */
@@ -84,33 +130,13 @@ final class SwingAutomation implements AutomationTarget {
     }
 
     /**
-     * Chromium drops a {@code Runtime.evaluate} whose document is replaced before it answers (a navigation the page
-     * was already starting): after 5 s without an answer, if a new main-frame document began to load meanwhile, the
-     * script is sent again, to the page that is there now; the first answer that arrives wins.
+     * The wrapper's value from a {@code Runtime.evaluate} answer: present when it ran there, empty when it had run
+     * already (its answer came through the router); an error the engine reported (a syntax error) fails.
      */
-    private void evaluate(String params, CompletableFuture<String> answer, int attemptsLeft) {
-        long loads = view.mainFrameLoads();
-        view.evaluate(params).whenComplete((value, failure) -> {
-            if (failure != null) {
-                answer.completeExceptionally(failure);
-            } else {
-                answer.complete(value);
-            }
-        });
-        if (attemptsLeft > 1) {
-            CompletableFuture.delayedExecutor(5, TimeUnit.SECONDS).execute(() -> {
-                if (!answer.isDone() && view.mainFrameLoads() != loads) {
-                    evaluate(params, answer, attemptsLeft - 1);
-                }
-            });
-        }
-    }
-
-    /** The string a {@code Runtime.evaluate} answer carries, or what the engine said went wrong. */
-    private static String stringValue(String answer) {
+    private static Optional<String> devToolsAnswer(String raw) {
         JsonNode node;
         try {
-            node = JSON.readTree(answer);
+            node = JSON.readTree(raw);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,10 +145,7 @@ final class SwingAutomation implements AutomationTarget {
             throw new ScriptException(exception.path("exception").path("description").asText(exception.path("text").asText()));
         }
         JsonNode result = node.path("result");
-        if (!"string".equals(result.path("type").asText())) {
-            throw new ScriptException("the script's value is a " + result.path("type").asText() + ", not a string");
-        }
-        return result.path("value").asText();
+        return "string".equals(result.path("type").asText()) ? Optional.of(result.path("value").asText()) : Optional.empty();
     }
 
     @Override

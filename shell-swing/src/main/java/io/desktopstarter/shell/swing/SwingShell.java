@@ -107,7 +107,7 @@ final class SwingShell implements ShellToolkit, ShellLifecycle.Ui {
         window = new MainWindow(icon, recorded, context.appData(), new MainWindow.MenuActions(this::quit, this::about,
                 () -> updates().check(false), () -> updates().installFromKit(), this::saveDiagnostics));
         view = new BrowserView(chromium, ready.session(), context.args().startPage(), recorded,
-                context.automation().events(), new BrowserView.Listener() {
+                context.automation().events(), context.automation().enabled(), new BrowserView.Listener() {
             @Override
             public void pageLoaded(String url) {
                 onUi(() -> {

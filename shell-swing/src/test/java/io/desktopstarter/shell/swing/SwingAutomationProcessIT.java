@@ -26,14 +26,9 @@ class SwingAutomationProcessIT {
 
     @Test
     void aTestLoadsEvaluatesReadsStateTakesAScreenshotAndQuitsThroughTheMenu() throws Exception {
-        Required.that(System.getenv("DISPLAY") != null,
-                "no X display for Chromium (the failsafe JVM runs under xvfb-run: Debian packages xvfb and xauth)");
-        Process shell = SwingShellProcess.start(appData, SwingShellProcess.preExtracted(natives),
-                Map.of("DESKTOP_STARTER_AUTOMATION", "1"), "--automation", "--splash-min-ms=0");
+        Process shell = start();
         try {
             Path socket = appData.resolve("automation.sock");
-            Eventually.await(Duration.ofSeconds(90), () -> Files.exists(socket),
-                    () -> "no automation.sock\n" + SwingShellProcess.diagnostics(shell, appData));
             assertThat(Files.getPosixFilePermissions(socket)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
             try (AutomationClient driver = AutomationClient.connect(appData, Duration.ofSeconds(90))) {
@@ -66,5 +61,53 @@ class SwingAutomationProcessIT {
         } finally {
             shell.destroyForcibly();
         }
+    }
+
+    /**
+     * Scripts sent while the page navigates, some starting the navigation themselves: each is answered (DevTools
+     * alone lost such answers, and the driver then waited out its timeout), and none runs twice (the ponies counted).
+     */
+    @Test
+    void scriptsAreAnsweredOnceWhileThePageNavigates() throws Exception {
+        Process shell = start();
+        try (AutomationClient driver = AutomationClient.connect(appData, Duration.ofSeconds(90))) {
+            int rounds = 6;
+            for (int round = 0; round < rounds; round++) {
+                String about = "/about/?round=" + round;
+                driver.load("/items/new/");
+                driver.eval("document.getElementById('name').value = 'Round pony " + round + "'");
+
+                AutomationResult.Clicked posted = driver.click("button[type=submit]");
+                assertThat(posted.navigated()).isTrue();
+                assertThat(driver.eval("setTimeout(function () { location.href = '" + about + "'; }, 0) && 'leaving'"))
+                        .isEqualTo("leaving");
+                assertThat(driver.eval("'answered while leaving'")).isEqualTo("answered while leaving");
+                Eventually.awaitCall(Duration.ofSeconds(30), () -> driver.state().url().endsWith(about),
+                        () -> "never reached " + about);
+                assertThat(driver.eval("setTimeout(function () { history.back(); }, 0) && 'back'")).isEqualTo("back");
+                assertThat(driver.eval("document.readyState")).isNotBlank();
+                Eventually.awaitCall(Duration.ofSeconds(30), () -> driver.state().url().equals(posted.url()),
+                        () -> "never back at " + posted.url());
+            }
+            driver.load("/items/");
+            for (int round = 0; round < rounds; round++) {
+                assertThat(driver.eval("document.body.innerText.split('Round pony " + round + "').length - 1"))
+                        .as("pony %d created once", round).isEqualTo("1");
+            }
+            driver.menu("quit");
+            assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            shell.destroyForcibly();
+        }
+    }
+
+    private Process start() throws Exception {
+        Required.that(System.getenv("DISPLAY") != null,
+                "no X display for Chromium (the failsafe JVM runs under xvfb-run: Debian packages xvfb and xauth)");
+        Process shell = SwingShellProcess.start(appData, SwingShellProcess.preExtracted(natives),
+                Map.of("DESKTOP_STARTER_AUTOMATION", "1"), "--automation", "--splash-min-ms=0");
+        Eventually.await(Duration.ofSeconds(90), () -> Files.exists(appData.resolve("automation.sock")),
+                () -> "no automation.sock\n" + SwingShellProcess.diagnostics(shell, appData));
+        return shell;
     }
 }

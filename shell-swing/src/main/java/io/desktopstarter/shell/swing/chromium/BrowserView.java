@@ -4,6 +4,7 @@ import io.desktopstarter.shell.common.ExternalOpener;
 import io.desktopstarter.shell.common.automation.ShellEvents;
 import io.desktopstarter.staging.launch.BackendSession;
 import java.awt.Component;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cef.CefClient;
@@ -41,18 +42,21 @@ public final class BrowserView {
     private final CefBrowser browser;
     private final BackendRequests requests;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private final java.util.concurrent.atomic.AtomicLong mainFrameLoads = new java.util.concurrent.atomic.AtomicLong();
     private volatile String title = "";
+    private final Optional<PageScripts> scripts;
 
     /**
      * Opens {@code startPage} with the token as a header. A backend that answers 401/403 anyway
      * gets one try of the bootstrap URL (the cookie route the JavaFX shell uses).
      *
      * @param events told about main-frame loads with their HTTP status, blocked navigations, window requests
+     * @param automation whether the automation driver is on: only then can the page answer its scripts
+     *        ({@link #scripts()})
      */
     public BrowserView(ChromiumRuntime runtime, BackendSession session, String startPage, ExternalOpener opener,
-            ShellEvents events, Listener listener) {
+            ShellEvents events, boolean automation, Listener listener) {
         client = runtime.app().createClient();
+        scripts = automation ? Optional.of(PageScripts.install(client)) : Optional.empty();
         requests = new BackendRequests(session.origin(), session.token(), opener,
                 url -> {
                     System.err.println("desktop-java-starter: blocked " + abbreviate(url));
@@ -76,13 +80,6 @@ public final class BrowserView {
         });
         AtomicBoolean triedCookie = new AtomicBoolean();
         client.addLoadHandler(new CefLoadHandlerAdapter() {
-            @Override
-            public void onLoadStart(CefBrowser b, CefFrame frame, org.cef.network.CefRequest.TransitionType transition) {
-                if (frame.isMain()) {
-                    mainFrameLoads.incrementAndGet();
-                }
-            }
-
             @Override
             public void onLoadEnd(CefBrowser b, CefFrame frame, int status) {
                 if (!frame.isMain()) {
@@ -170,12 +167,12 @@ public final class BrowserView {
         return devTools.executeDevToolsMethod("Runtime.evaluate", paramsJson);
     }
 
-    /** How many main-frame documents began to load so far: a script sent before the next one may lose its answer. */
-    public long mainFrameLoads() {
-        return mainFrameLoads.get();
+    /** The driver's channel for script answers; present only when the automation driver is on. */
+    public Optional<PageScripts> scripts() {
+        return scripts;
     }
 
-    /** Runs script in the page (tests drive clicks this way). */
+    /** Runs script in the page's main frame; nothing comes back (see {@link PageScripts}). */
     public void execute(String script) {
         browser.executeJavaScript(script, browser.getURL(), 0);
     }

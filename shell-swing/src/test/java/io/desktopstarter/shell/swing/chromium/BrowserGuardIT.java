@@ -75,7 +75,7 @@ class BrowserGuardIT {
             frame = new JFrame("guard test");
             frame.setSize(900, 600);
             // The start page only takes the cookie: the view falls back to the bootstrap URL once.
-            view = new BrowserView(chromium, session, "/cookie-only/", opened::add, ShellEvents.NONE, listener());
+            view = new BrowserView(chromium, session, "/cookie-only/", opened::add, ShellEvents.NONE, false, listener());
             frame.add(view.component());
             frame.setVisible(true);
         });
