@@ -116,7 +116,9 @@ final class SwingShell implements ShellToolkit, ShellLifecycle.Ui {
                         // the process without saving or stopping in order); by the first page it is done.
                         TerminationSignals.onTerminate(SwingShell.this::terminateRequested);
                         // The driver from the first page on: before it, the browser may not exist yet.
-                        context.automation().attach(ready.session().origin(), new SwingAutomation(window, view));
+                        if (context.automation().enabled()) {
+                            context.automation().attach(ready.session().origin(), new SwingAutomation(window, view));
+                        }
                     }
                     lifecycle.pageLoaded();
                 });
