@@ -12,11 +12,14 @@ import io.desktopstarter.distribution.release.ReleaseSigning;
 import io.desktopstarter.distribution.release.ReleaseWriter;
 import io.desktopstarter.distribution.runtime.ShellRuntime;
 import io.desktopstarter.distribution.tools.BuildException;
+import io.desktopstarter.foundation.archive.JarModes;
 import io.desktopstarter.foundation.files.Trees;
 import io.desktopstarter.staging.build.NativeStrip;
+import io.desktopstarter.staging.build.StageBuilder;
 import io.desktopstarter.staging.manifest.Manifests;
 import io.desktopstarter.staging.verify.TreeVerifier;
 import io.desktopstarter.staging.verify.VerifyReport;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -62,6 +66,7 @@ final class InputSteps {
         Files.createDirectories(c.input());
         Files.copy(jar, c.input().resolve(jar.getFileName()));
         Trees.copy(jar.resolveSibling("lib"), c.inputLib());
+        normalizeOwnJars(c, jar);
         if (c.settings().icon().isPresent()) {
             Files.copy(c.settings().icon().get(), c.icon());
         } else {
@@ -77,6 +82,17 @@ final class InputSteps {
         }
         c.log(jar.getFileName() + " + " + count(c.inputLib()) + " libraries; icon " + c.settings().icon().map(Path::toString)
                 .orElse(c.shell().icon() + " from the shell"));
+    }
+
+    /** The shell jar and the starter's own libraries: their entry modes follow the build's umask until rewritten. */
+    private static void normalizeOwnJars(BuildContext c, Path shellJar) throws IOException {
+        JarModes.normalize(c.input().resolve(shellJar.getFileName()));
+        try (Stream<Path> libs = Files.list(c.inputLib())) {
+            for (Path lib : libs.filter(p -> p.getFileName().toString().startsWith(StageBuilder.OWN_JAR_PREFIX)
+                    && p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                JarModes.normalize(lib);
+            }
+        }
     }
 
     static void stagedBackend(BuildContext c) throws Exception {
@@ -103,15 +119,21 @@ final class InputSteps {
                 + " (the jar leaves the class path), " + mb(Trees.size(natives.dir())));
     }
 
-    /** With a release key, the tiny jar that compiles it into the app (the updater's trust anchor). */
+    /**
+     * With a release key, the tiny jar that compiles it into the app (the updater's trust anchor); a rebuild of a
+     * published release names the public key instead ({@link ReleaseSigning#PUBLISHED_KEY_ENV}) and gets the same jar.
+     */
     static void trustedKeys(BuildContext c) throws Exception {
-        if (c.signing().isEmpty()) {
+        Optional<String> keyLine = c.signing().isPresent() ? Optional.of(c.signing().get().publicKeyLine())
+                : ReleaseSigning.publishedKeyLine(c.settings().env());
+        if (keyLine.isEmpty()) {
             c.log("none (unsigned build: the app will not accept updates)");
             return;
         }
         java.net.URI feed = c.settings().feed().feedUrl();
-        ReleaseWriter.writeTrustedKeys(c.inputLib(), c.app().meta().name(), c.signing().get().publicKeyLine(), feed, c.mtime());
-        c.log("release key " + c.signing().get().keyId() + " and update feed " + feed + " built into the app");
+        ReleaseWriter.writeTrustedKeys(c.inputLib(), c.app().meta().name(), keyLine.get(), feed, c.mtime());
+        c.log(c.signing().map(s -> "release key " + s.keyId()).orElse("the published release key (a rebuild, nothing signed)")
+                + " and update feed " + feed + " built into the app");
     }
 
     static void shellRuntime(BuildContext c) throws Exception {

@@ -2,6 +2,7 @@ package io.desktopstarter.staging.build;
 
 import io.desktopstarter.contract.LaunchEnvironment;
 import io.desktopstarter.contract.Platform;
+import io.desktopstarter.foundation.archive.JarModes;
 import io.desktopstarter.foundation.digest.Sha256;
 import io.desktopstarter.foundation.files.Trees;
 import io.desktopstarter.staging.manifest.CommandSpec;
@@ -24,6 +25,9 @@ import java.util.stream.Stream;
  * cache) and {@code runtime-manifest.json}, written last so a half-built tree has no manifest.
  */
 public final class StageBuilder {
+    /** The file name prefix of every jar this project's reactor builds. */
+    public static final String OWN_JAR_PREFIX = "desktop-starter-";
+
     static final String AOT_FILE = "app/app.aot";
 
     private final Consumer<String> progress;
@@ -111,9 +115,20 @@ public final class StageBuilder {
                 throw new StageException("Two backend jars are named " + source.getFileName());
             }
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            if (builtHere(source.getFileName().toString(), request.mainJar())) {
+                JarModes.normalize(target); // before the AOT training run, which records each jar's size
+            }
             copies.add(target);
         }
         return copies;
+    }
+
+    /**
+     * Jars this build made (the main jar and the starter's own), whose entry modes follow the build's umask;
+     * third-party jars are kept byte for byte as their repository serves them (their digests stay checkable).
+     */
+    static boolean builtHere(String fileName, String mainJar) {
+        return fileName.startsWith(mainJar) || fileName.startsWith(OWN_JAR_PREFIX);
     }
 
     /**
