@@ -14,10 +14,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,14 +61,14 @@ public final class ReleaseWriter {
         try (OutputStream raw = Files.newOutputStream(libDir.resolve("desktop-starter-release-keys.jar"));
                 JarOutputStream jar = new JarOutputStream(raw)) {
             JarEntry entry = new JarEntry(BuiltInKeys.RESOURCE);
-            entry.setLastModifiedTime(FileTime.from(mtime));
+            entry.setTimeLocal(LocalDateTime.ofInstant(mtime, ZoneOffset.UTC)); // no time zone in the DOS field
             jar.putNextEntry(entry);
             jar.write(("# " + appName + " release key (updates must be signed by it or a key it rotated in)\n"
                     + publicKeyLine + "\n").getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
             // Beside the key, so an app that can check updates also knows where (updater BuiltInFeed, D-042).
             JarEntry feed = new JarEntry(io.desktopstarter.updater.settings.BuiltInFeed.RESOURCE);
-            feed.setLastModifiedTime(FileTime.from(mtime));
+            feed.setTimeLocal(LocalDateTime.ofInstant(mtime, ZoneOffset.UTC));
             jar.putNextEntry(feed);
             jar.write(io.desktopstarter.updater.settings.BuiltInFeed.content(feedUrl.toString()).getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();

@@ -17,6 +17,9 @@ public final class HostTools {
 
     public static String run(List<String> command, Map<String, String> env, String debianPackage) throws StageException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // The builder's language and time zone must not reach what the tools write (dates, sorting, messages).
+        builder.environment().put("LC_ALL", "C");
+        builder.environment().put("TZ", "UTC");
         builder.environment().putAll(env);
         Process process;
         try {

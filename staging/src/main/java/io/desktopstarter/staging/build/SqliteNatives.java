@@ -6,8 +6,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +73,8 @@ final class SqliteNatives {
 
     private static void copyEntry(ZipFile zip, ZipEntry entry, ZipOutputStream out, Instant time) throws IOException {
         ZipEntry copy = new ZipEntry(entry.getName());
-        copy.setLastModifiedTime(FileTime.from(time));
+        // The DOS time field without a zone: setLastModifiedTime would convert to the build's time zone.
+        copy.setTimeLocal(LocalDateTime.ofInstant(time, ZoneOffset.UTC));
         out.putNextEntry(copy);
         if (!entry.isDirectory()) {
             try (InputStream in = zip.getInputStream(entry)) {
