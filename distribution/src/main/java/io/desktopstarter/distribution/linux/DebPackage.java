@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -56,7 +57,7 @@ public final class DebPackage {
 
     static String control(AppInfo app, List<String> depends, long installedKib) {
         String longDescription = String.join("\n", app.meta().longDescriptionLines().stream().map(l -> " " + l).toList());
-        return """
+        return String.format(Locale.ROOT, """
                 Package: %s
                 Version: %s-1
                 Section: utils
@@ -68,7 +69,7 @@ public final class DebPackage {
                 Homepage: %s
                 Description: %s
                 %s
-                """.formatted(app.packageName(), app.packageVersion(), app.arch().equals("arm64") ? "arm64" : "amd64",
+                """, app.packageName(), app.packageVersion(), app.arch().equals("arm64") ? "arm64" : "amd64",
                 app.meta().maintainer(), installedKib, String.join(", ", depends), app.meta().homepage(), app.meta().description(), longDescription);
     }
 
