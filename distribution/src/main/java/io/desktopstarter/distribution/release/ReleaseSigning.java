@@ -1,5 +1,7 @@
 package io.desktopstarter.distribution.release;
 
+import io.desktopstarter.minisign.MinisignFormatException;
+import io.desktopstarter.minisign.MinisignPublicKey;
 import io.desktopstarter.minisign.MinisignSignature;
 import io.desktopstarter.signing.keys.KeyFormatException;
 import io.desktopstarter.signing.keys.SecretKey;
@@ -22,6 +24,11 @@ import java.util.Optional;
 public final class ReleaseSigning {
     public static final String KEY_ENV = "DESKTOP_STARTER_SIGNING_KEY";
     public static final String PASSWORD_ENV = "DESKTOP_STARTER_SIGNING_PASSWORD";
+    /**
+     * A rebuild of a published release: the path of its minisign public key, built into the app as a signed build
+     * would, so the packages come out byte for byte as published, without the secret key and with no signatures.
+     */
+    public static final String PUBLISHED_KEY_ENV = "DESKTOP_STARTER_RELEASE_PUBLIC_KEY";
 
     private final MinisignSigner signer;
     private final SecretKey key;
@@ -43,7 +50,24 @@ public final class ReleaseSigning {
     }
 
     public String publicKeyLine() {
-        return key.publicKey().toFileContent().lines().toList().get(1);
+        return keyLine(key.publicKey());
+    }
+
+    /** The public key line of {@link #PUBLISHED_KEY_ENV}'s file, when a rebuild names one. */
+    public static Optional<String> publishedKeyLine(Map<String, String> env) throws IOException {
+        String file = env.get(PUBLISHED_KEY_ENV);
+        if (file == null || file.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(keyLine(MinisignPublicKey.parse(Files.readString(Path.of(file), StandardCharsets.UTF_8))));
+        } catch (MinisignFormatException e) {
+            throw new IOException(PUBLISHED_KEY_ENV + "=" + file + " is not a minisign public key: " + e.getMessage(), e);
+        }
+    }
+
+    private static String keyLine(MinisignPublicKey publicKey) {
+        return publicKey.toFileContent().lines().toList().get(1);
     }
 
     public String keyId() {

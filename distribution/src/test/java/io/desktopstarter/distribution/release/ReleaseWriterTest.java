@@ -50,6 +50,30 @@ class ReleaseWriterTest {
         return installers;
     }
 
+    /** A rebuilder has the published public key only: the key jar it builds into the app is the signed build's. */
+    @Test
+    void aRebuildWithThePublishedKeyBuildsTheSameKeyJarAsTheSignedBuild() throws Exception {
+        SecretKey key = SecretKeyFile.generate();
+        Path keyFile = Files.writeString(tmp.resolve("release.key"), SecretKeyFile.encode(key, "pw".toCharArray(), KdfLimits.INTERACTIVE));
+        ReleaseSigning signing = ReleaseSigning.fromEnvironment(Map.of(ReleaseSigning.KEY_ENV, keyFile.toString(),
+                ReleaseSigning.PASSWORD_ENV, "pw"), CLOCK).orElseThrow();
+        Path published = Files.writeString(tmp.resolve("release.pub"), key.publicKey().toFileContent());
+        java.net.URI feed = java.net.URI.create("https://downloads.example.com/latest-javafx.json");
+        Path signed = Files.createDirectories(tmp.resolve("signed"));
+        Path rebuilt = Files.createDirectories(tmp.resolve("rebuilt"));
+
+        ReleaseWriter.writeTrustedKeys(signed, "Desktop Java Starter", signing.publicKeyLine(), feed, CLOCK.instant());
+        String line = ReleaseSigning.publishedKeyLine(Map.of(ReleaseSigning.PUBLISHED_KEY_ENV, published.toString())).orElseThrow();
+        ReleaseWriter.writeTrustedKeys(rebuilt, "Desktop Java Starter", line, feed, CLOCK.instant());
+
+        assertThat(Files.readAllBytes(rebuilt.resolve("desktop-starter-release-keys.jar")))
+                .isEqualTo(Files.readAllBytes(signed.resolve("desktop-starter-release-keys.jar")));
+        assertThat(ReleaseSigning.publishedKeyLine(Map.of())).isEmpty();
+        Path notAKey = Files.writeString(tmp.resolve("not.pub"), "hello");
+        assertThatThrownBy(() -> ReleaseSigning.publishedKeyLine(Map.of(ReleaseSigning.PUBLISHED_KEY_ENV, notAKey.toString())))
+                .hasMessageContaining("not a minisign public key");
+    }
+
     @Test
     void aSignedReleaseHasSignaturesAFeedTheUpdaterAcceptsAndAKit() throws Exception {
         AppInfo app = TestApps.javafx("1.2.0");
