@@ -1,34 +1,91 @@
 #!/usr/bin/env bash
-# Builds the release twice from scratch and compares every file byte for byte.
-# Usage: scripts/check-reproducible.sh [javafx|swing]     (≈ 2 × 5 min on 2 cores)
-# Exit 0 when both builds are identical; otherwise lists the files that differ and exits 1.
-# The backend's AOT cache is left out (-Dstage.noAot=true): HotSpot writes a different app.aot from
-# each training run of the same jars, and the staged manifest lists its digest. Everything else in
-# the release is expected to be byte-identical; with the AOT cache, app.aot and that digest differ.
+# Rebuilds the committed release twice, the way two different rebuilders would, and compares every
+# release file byte for byte.
+#
+# Usage: scripts/check-reproducible.sh [--no-aot] [javafx|swing ...]   (default: both shells)
+#        ≈ 2 × 5 min per shell on 2 cores
+#
+# Build A: a clone in one folder, umask 022, TZ=UTC, LANG=C.UTF-8.
+# Build B: a clone in another folder, umask 077, TZ=Asia/Tokyo, Turkish locale (the JVM's default locale
+#          through JAVA_TOOL_OPTIONS, so it holds even where tr_TR is not generated), and, when faketime
+#          is installed, a wall clock three days later.
+# Both build HEAD (commit what you want checked). The build user is not varied (a second user would need
+# its own Maven repository); the tar.gz does not carry the build user's name (-Duser.name=root).
+# On a mismatch it says which files differ and where inside them (diffoscope when installed, else the
+# differing entries of the archives), and exits 1. --no-aot builds without the backend's AOT cache
+# (-Dstage.noAot=true), which HotSpot writes differently on every training run.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-shell="${1:-javafx}"
-keep="$(mktemp -d)"
-trap 'rm -rf "$keep"' EXIT
-
-for run in 1 2; do
-  echo "== build $run of 2 (shell=$shell)"
-  # A clean tree each time: nothing of the first build may leak into the second.
-  ./mvnw -q clean package -pl distribution -am -DskipTests -Dstage.noAot=true -Dshell="$shell" >"$keep/build-$run.log" 2>&1 \
-    || { tail -40 "$keep/build-$run.log"; exit 1; }
-  mkdir -p "$keep/$run"
-  cp -a distribution/target/release/. "$keep/$run/"
-  if [ "$run" = 1 ]; then sleep 2; fi   # a later wall clock for the second build
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+aot=()
+shells=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-aot) aot=(-Dstage.noAot=true) ;;
+    javafx|swing) shells+=("$arg") ;;
+    *) echo "usage: $0 [--no-aot] [javafx|swing ...]" >&2; exit 2 ;;
+  esac
 done
+[ ${#shells[@]} -gt 0 ] || shells=(javafx swing)
+work="$(mktemp -d /tmp/reproducible.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+commit="$(git -C "$repo" rev-parse HEAD)"
+echo "== checking $commit (${shells[*]}) in $work"
+
+clone() {
+  git clone -q --no-hardlinks "$repo" "$1"
+  git -C "$1" checkout -q "$commit"
+}
+
+build() { # folder shell log
+  (cd "$1" && ./mvnw -q --batch-mode clean package -pl distribution -am -DskipTests -Dshell="$2" "${aot[@]}") >"$3" 2>&1 \
+    || { tail -40 "$3"; echo "build failed: $3" >&2; exit 1; }
+}
+
+where_they_differ() { # a b
+  if command -v diffoscope >/dev/null; then
+    diffoscope --text - --max-report-size 200000 "$1" "$2" | head -200 || true
+    return
+  fi
+  case "$1" in
+    *.tar.gz) diff <(tar -tvzf "$1" --full-time | sort -k6) <(tar -tvzf "$2" --full-time | sort -k6) | head -40 ;;
+    *.deb) diff <(dpkg-deb -c "$1") <(dpkg-deb -c "$2") | head -40 ;;
+    *.rpm) diff <(rpm -qplv --dump "$1" 2>/dev/null) <(rpm -qplv --dump "$2" 2>/dev/null) | head -40 ;;
+    *) diff "$1" "$2" | head -40 ;;
+  esac || true
+  echo "   (install diffoscope to see the bytes that differ inside packages and jars)"
+}
 
 status=0
-for file in "$keep"/1/*; do
-  name="$(basename "$file")"
-  if cmp -s "$file" "$keep/2/$name"; then
-    echo "identical  $name  $(sha256sum "$file" | cut -c1-16)…"
-  else
-    echo "DIFFERENT  $name"
-    status=1
+for shell in "${shells[@]}"; do
+  a="$work/$shell-A/desktop-java-starter"
+  b="$work/$shell-B/a-longer-folder/with-another-name"
+  mkdir -p "$(dirname "$a")" "$(dirname "$b")"
+  echo "== $shell: build A (umask 022, UTC, C.UTF-8) in $a"
+  clone "$a"
+  ( umask 022; export TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8; build "$a" "$shell" "$work/$shell-A.log" )
+  echo "== $shell: build B (umask 077, Asia/Tokyo, tr_TR) in $b"
+  ( umask 077; clone "$b" )
+  faked=()
+  if command -v faketime >/dev/null; then
+    # The JVM spins or hangs when its monotonic clock is faked too: only the wall clock moves.
+    faked=(faketime -f +3d)
+    export FAKETIME_DONT_FAKE_MONOTONIC=1
   fi
+  ( umask 077; export TZ=Asia/Tokyo LANG=tr_TR.UTF-8 LC_ALL=tr_TR.UTF-8
+    export JAVA_TOOL_OPTIONS="-Duser.language=tr -Duser.country=TR -Duser.timezone=Asia/Tokyo"
+    if [ ${#faked[@]} -gt 0 ]; then "${faked[@]}" true 2>/dev/null || faked=(); fi
+    ${faked[@]+"${faked[@]}"} bash -c "$(declare -f build); aot=(${aot[*]}); build '$b' '$shell' '$work/$shell-B.log'" )
+  for file in "$a"/distribution/target/release/*; do
+    name="$(basename "$file")"
+    other="$b/distribution/target/release/$name"
+    if [ ! -e "$other" ]; then
+      echo "MISSING    $name (only build A made it)"; status=1
+    elif cmp -s "$file" "$other"; then
+      echo "identical  $name  $(sha256sum "$file" | cut -c1-16)…"
+    else
+      echo "DIFFERENT  $name"; status=1
+      where_they_differ "$file" "$other"
+    fi
+  done
 done
 exit $status
