@@ -31,7 +31,8 @@ public final class BackendStartup {
     private static final Pattern PORT = Pattern.compile("\"port\":(\\d+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    record Sample(double readyMs, double healthMs, long rssKb) {
+    /** One start: ready line and health after process start, idle RSS, shutdown request to process exit. */
+    record Sample(double readyMs, double healthMs, long rssKb, double exitMs) {
     }
 
     /** Warm-run statistics of one command. */
@@ -80,7 +81,7 @@ public final class BackendStartup {
                 median(ready), rss[rss.length / 2]);
     }
 
-    private static Sample runOnce(List<String> command, Path workDir, Path appData, long idleMs) throws Exception {
+    static Sample runOnce(List<String> command, Path workDir, Path appData, long idleMs) throws Exception {
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);
         String token = HexFormat.of().formatHex(raw);
@@ -99,13 +100,15 @@ public final class BackendStartup {
             double healthMs = (System.nanoTime() - started) / 1e6;
             Thread.sleep(idleMs);
             long rss = rssKb(process.pid());
+            long stopping = System.nanoTime();
             HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/desktop/shutdown"))
                     .header("X-Desktop-Token", token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.discarding());
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            // 2 min: a JVM writing an AOT cache at exit assembles it in a child JVM first.
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("backend did not stop after /desktop/shutdown");
             }
-            return new Sample(readyMs, healthMs, rss);
+            return new Sample(readyMs, healthMs, rss, (System.nanoTime() - stopping) / 1e6);
         } finally {
             process.destroyForcibly();
         }
@@ -143,7 +146,7 @@ public final class BackendStartup {
         return -1;
     }
 
-    private static double median(double[] sorted) {
+    static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }

@@ -17,11 +17,15 @@ import java.util.stream.Stream;
  * Uses BackendStartup.java from the same directory (multi-file source launcher).
  */
 public final class StartupComparison {
+    /** The staged backend as shipped (with its AOT cache), and the same staged without one, from the repository root. */
+    static final String STAGED = "staging/target/stage/backend";
+    static final String NO_AOT = "staging/target/stage-noaot/backend";
+
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path root = Path.of("").toAbsolutePath();
-        Path staged = root.resolve("staging/target/stage/backend");
-        Path noAot = root.resolve("staging/target/stage-noaot/backend");
+        Path staged = root.resolve(STAGED);
+        Path noAot = root.resolve(NO_AOT);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path coreJar;
         try (Stream<Path> files = Files.list(root.resolve("core/target"))) {
