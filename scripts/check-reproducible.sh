@@ -2,13 +2,14 @@
 # Rebuilds the committed release twice, the way two different rebuilders would, and compares every
 # release file byte for byte.
 #
-# Usage: scripts/check-reproducible.sh [--no-aot] [javafx|swing ...]   (default: both shells)
+# Usage: scripts/check-reproducible.sh [--no-aot] [--faketime] [javafx|swing ...]   (default: both shells)
 #        ≈ 2 × 5 min per shell on 2 cores
 #
 # Build A: a clone in one folder, umask 022, TZ=UTC, LANG=C.UTF-8.
 # Build B: a clone in another folder, umask 077, TZ=Asia/Tokyo, Turkish locale (the JVM's default locale
-#          through JAVA_TOOL_OPTIONS, so it holds even where tr_TR is not generated), and, when faketime
-#          is installed, a wall clock three days later.
+#          through JAVA_TOOL_OPTIONS, so it holds even where tr_TR is not generated) and a wall clock at
+#          least 4 minutes later; with --faketime (libfaketime) three days later. --faketime is off by
+#          default: dpkg-deb's multithreaded xz crawls under a faked clock (15+ min for one deb).
 # Both build HEAD (commit what you want checked). The build user is not varied (a second user would need
 # its own Maven repository); the tar.gz does not carry the build user's name (-Duser.name=root).
 # On a mismatch it says which files differ and where inside them (diffoscope when installed, else the
@@ -17,12 +18,14 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 aot=()
+fake_clock=false
 shells=()
 for arg in "$@"; do
   case "$arg" in
     --no-aot) aot=(-Dstage.noAot=true) ;;
+    --faketime) fake_clock=true ;;
     javafx|swing) shells+=("$arg") ;;
-    *) echo "usage: $0 [--no-aot] [javafx|swing ...]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--no-aot] [--faketime] [javafx|swing ...]" >&2; exit 2 ;;
   esac
 done
 [ ${#shells[@]} -gt 0 ] || shells=(javafx swing)
@@ -66,11 +69,11 @@ for shell in "${shells[@]}"; do
   echo "== $shell: build B (umask 077, Asia/Tokyo, tr_TR) in $b"
   ( umask 077; clone "$b" )
   faked=()
-  if command -v faketime >/dev/null; then
-    # The JVM spins or hangs when its monotonic clock is faked too: only the wall clock moves. dpkg-deb's and
-    # rpmbuild's multithreaded xz crawl under a faked clock (timed waits); they take SOURCE_DATE_EPOCH anyway.
+  if $fake_clock; then
+    command -v faketime >/dev/null || { echo "--faketime needs faketime (Debian package faketime)" >&2; exit 2; }
+    # The JVM spins or hangs when its monotonic clock is faked too: only the wall clock moves.
     faked=(faketime -f +3d)
-    export FAKETIME_DONT_FAKE_MONOTONIC=1 FAKETIME_SKIP_CMDS=dpkg-deb,rpmbuild,xz
+    export FAKETIME_DONT_FAKE_MONOTONIC=1
   fi
   ( umask 077; export TZ=Asia/Tokyo LANG=tr_TR.UTF-8 LC_ALL=tr_TR.UTF-8
     export JAVA_TOOL_OPTIONS="-Duser.language=tr -Duser.country=TR -Duser.timezone=Asia/Tokyo"
