@@ -16,17 +16,27 @@ public final class HostTools {
     }
 
     public static String run(List<String> command, Map<String, String> env, String debianPackage) throws StageException {
+        return start(command, env, "; on Debian/Ubuntu: apt-get install " + debianPackage);
+    }
+
+    /** A program the build itself made (a jlinked {@code bin/java}), with the same fixed environment. */
+    public static String runBuilt(List<String> command) throws StageException {
+        return start(command, Map.of(), "; the build made it, so an earlier step went wrong");
+    }
+
+    private static String start(List<String> command, Map<String, String> env, String whenMissing) throws StageException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        // The builder's language and time zone must not reach what the tools write (dates, sorting, messages).
+        // The builder's language, time zone and JVM options must not reach what the tools write (dates, sorting,
+        // messages; a CDS archive dumped in Tokyo differs from one dumped in UTC).
         builder.environment().put("LC_ALL", "C");
         builder.environment().put("TZ", "UTC");
+        builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
         builder.environment().putAll(env);
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new StageException(command.getFirst() + " is not installed (" + e.getMessage() + "); on Debian/Ubuntu: apt-get install "
-                    + debianPackage);
+            throw new StageException(command.getFirst() + " cannot run (" + e.getMessage() + ")" + whenMissing);
         }
         try (InputStream in = process.getInputStream()) {
             process.getOutputStream().close();

@@ -20,9 +20,6 @@ final class RuntimeImage {
                 "--add-modules", String.join(",", modules),
                 "--strip-debug", "--no-header-files", "--no-man-pages",
                 "--output", output.toString()));
-        if (defaultCds) {
-            args.add("--generate-cds-archive");
-        }
         if (compress != null && !compress.isBlank() && !compress.equals("off")) {
             args.addAll(List.of("--compress", compress));
         }
@@ -31,6 +28,9 @@ final class RuntimeImage {
         if (!Files.isExecutable(java)) {
             throw new StageException("jlink produced no executable " + java);
         }
+        if (defaultCds) {
+            dumpDefaultCds(java);
+        }
         // The backend is started with bin/java only; keytool, jwebserver and friends are dead weight.
         try (java.util.stream.Stream<Path> tools = Files.list(output.resolve("bin"))) {
             for (Path tool : tools.filter(p -> !p.equals(java) && !p.getFileName().toString().endsWith(".dll")).toList()) {
@@ -38,6 +38,18 @@ final class RuntimeImage {
             }
         } catch (java.io.IOException e) {
             throw new StageException("cannot trim " + output.resolve("bin") + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The default CDS archives, as jlink's {@code --generate-cds-archive} writes them (with and without compressed
+     * oops), but dumped in a fixed environment: that plugin's dump inherits the builder's time zone and JVM options,
+     * and an archive dumped in Tokyo differs from one dumped in UTC.
+     */
+    private static void dumpDefaultCds(Path java) throws StageException {
+        HostTools.runBuilt(List.of(java.toString(), "-Xshare:dump"));
+        if ("64".equals(System.getProperty("sun.arch.data.model"))) {
+            HostTools.runBuilt(List.of(java.toString(), "-XX:-UseCompressedOops", "-Xshare:dump"));
         }
     }
 }
