@@ -98,6 +98,10 @@ final class SwingAutomation implements AutomationTarget {
                     send(params, wrapped, answer, attempt + 1);
                 }
             });
+        } else {
+            // Ends the wait, so PageScripts forgets the script's id (a no-op when the answer came).
+            CompletableFuture.delayedExecutor(RESEND_SECONDS, TimeUnit.SECONDS).execute(() -> answer.completeExceptionally(
+                    new IllegalStateException("the page did not answer the script within " + MAX_SENDS * RESEND_SECONDS + " s")));
         }
     }
 
