@@ -36,8 +36,9 @@ final class AutomationScripts {
 
     /**
      * Clicks the first match of {@code selector}; its value is whether the page began to unload (a
-     * navigation of the main frame started), seen through {@code beforeunload}, which both engines fire
-     * while a link's click runs, or a form was submitted and no handler of the page prevented it (the
+     * navigation of the main frame started), seen through {@code beforeunload}, which the engines fire
+     * while a link's click runs (WebKit not always before the click returns), or a link in this window was
+     * clicked and no handler prevented it, or a form was submitted and no handler of the page prevented it (the
      * form's navigation starts only after the click returned). The submit listener is on the window, so it runs
      * after the form's own handlers have had their say.
      */
@@ -56,11 +57,20 @@ final class AutomationScripts {
                   var leaving = false;
                   var mark = function () { leaving = true; };
                   var submitted = function (e) { leaving = leaving || !e.defaultPrevented; };
+                  var followed = function (e) {
+                    var link = e.target && e.target.closest ? e.target.closest('a[href]') : null;
+                    if (link && !e.defaultPrevented && (!link.target || link.target === '_self')
+                        && link.getAttribute('href').charAt(0) !== '#' && !/^javascript:/i.test(link.href)) {
+                      leaving = true;
+                    }
+                  };
                   window.addEventListener('beforeunload', mark);
                   window.addEventListener('submit', submitted);
+                  window.addEventListener('click', followed);
                   try { element.click(); } finally {
                     window.removeEventListener('beforeunload', mark);
                     window.removeEventListener('submit', submitted);
+                    window.removeEventListener('click', followed);
                   }
                   return leaving;
                 })(%s)""".formatted(literal));
