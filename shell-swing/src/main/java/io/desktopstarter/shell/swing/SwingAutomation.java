@@ -52,20 +52,19 @@ final class SwingAutomation implements AutomationTarget {
 
     @Override
     public CompletableFuture<String> evaluate(String expression) {
-        PageScripts.Pending pending = scripts.expect();
-        String wrapped = scripts.wrap(pending, expression);
+        PageScripts.Script script = scripts.prepare(expression);
         // The driver stands in for the user: without a gesture Chromium's pop-up blocker drops window.open before the
         // shell's onBeforePopup sees it, which WebKit in the JavaFX shell does not do.
-        String params = JSON.createObjectNode().put("expression", wrapped).put("returnByValue", true)
+        String params = JSON.createObjectNode().put("expression", script.wrapped()).put("returnByValue", true)
                 .put("userGesture", true).toString();
         devToolsReady().whenComplete((ready, failure) -> {
             if (failure != null) {
-                pending.answer().completeExceptionally(failure);
+                script.answer().completeExceptionally(failure);
             } else {
-                send(params, wrapped, pending.answer(), 0);
+                send(params, script.wrapped(), script.answer(), 0);
             }
         });
-        return pending.answer();
+        return script.answer();
     }
 
     /**

@@ -52,24 +52,20 @@ public final class PageScripts {
         return scripts;
     }
 
-    /** A script the driver is about to run: the id it answers with and the future its answer completes. */
-    public record Pending(String id, CompletableFuture<String> answer) {
+    /**
+     * A script the driver is about to run: {@code wrapped} is the expression made to run at most once per document,
+     * post its value (a string) to the router and also return it (run again in the same document it does nothing and
+     * returns undefined); {@code answer} completes with that value, whichever way it arrives.
+     */
+    public record Script(String wrapped, CompletableFuture<String> answer) {
     }
 
-    public Pending expect() {
+    public Script prepare(String expression) {
         String id = newId();
         CompletableFuture<String> answer = new CompletableFuture<>();
         waiting.put(id, answer);
         answer.whenComplete((value, failure) -> waiting.remove(id));
-        return new Pending(id, answer);
-    }
-
-    /**
-     * {@code expression} (its value a string) wrapped so that it runs at most once per document, posts its value
-     * to the router and also returns it; run again in the same document it does nothing and returns undefined.
-     */
-    public String wrap(Pending pending, String expression) {
-        return """
+        String wrapped = """
                 (function () {
                   var ran = window['%1$s'] || (window['%1$s'] = {});
                   if (ran['%2$s']) return undefined;
@@ -80,7 +76,8 @@ public final class PageScripts {
                   var post = window['%4$s'];
                   if (post) post({request: '%2$s' + answer, onSuccess: function () {}, onFailure: function () {}});
                   return answer;
-                })()""".formatted(ranMarker, pending.id(), expression, QUERY_FUNCTION);
+                })()""".formatted(ranMarker, id, expression, QUERY_FUNCTION);
+        return new Script(wrapped, answer);
     }
 
     private boolean answered(String request) {
