@@ -124,8 +124,10 @@ final class InputSteps {
      * published release names the public key instead ({@link ReleaseSigning#PUBLISHED_KEY_ENV}) and gets the same jar.
      */
     static void trustedKeys(BuildContext c) throws Exception {
-        Optional<String> keyLine = c.signing().isPresent() ? Optional.of(c.signing().get().publicKeyLine())
-                : ReleaseSigning.publishedKeyLine(c.settings().env());
+        Optional<String> keyLine = c.signing().map(ReleaseSigning::publicKeyLine);
+        if (keyLine.isEmpty()) {
+            keyLine = ReleaseSigning.publishedKeyLine(c.settings().env());
+        }
         if (keyLine.isEmpty()) {
             c.log("none (unsigned build: the app will not accept updates)");
             return;
