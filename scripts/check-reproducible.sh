@@ -42,10 +42,18 @@ clone() {
   git -C "$1" checkout -q "$commit"
 }
 
-build() { # folder shell log
-  (cd "$1" && ./mvnw -q --batch-mode clean package -pl distribution -am -DskipTests -Dshell="$2" "${aot[@]}") >"$3" 2>&1 \
-    || { tail -40 "$3"; echo "build failed: $3" >&2; exit 1; }
+build() { # folder shell log [command the build runs under, e.g. faketime -f +3d]
+  (cd "$1" && "${@:4}" ./mvnw -q --batch-mode clean package -pl distribution -am -DskipTests -Dshell="$2" "${aot[@]}") \
+    >"$3" 2>&1 || { tail -40 "$3"; echo "build failed: $3" >&2; exit 1; }
 }
+
+faked=()
+if $fake_clock; then
+  command -v faketime >/dev/null || { echo "--faketime needs faketime (Debian package faketime)" >&2; exit 2; }
+  # The JVM spins or hangs when its monotonic clock is faked too: only the wall clock moves.
+  faked=(faketime -f +3d)
+  export FAKETIME_DONT_FAKE_MONOTONIC=1
+fi
 
 where_they_differ() { # a b
   if command -v diffoscope >/dev/null; then
@@ -71,17 +79,9 @@ for shell in "${shells[@]}"; do
   ( umask 022; export TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8; build "$a" "$shell" "$work/$shell-A.log" )
   echo "== $shell: build B (umask 077, Asia/Tokyo, tr_TR) in $b"
   ( umask 077; clone "$b" )
-  faked=()
-  if $fake_clock; then
-    command -v faketime >/dev/null || { echo "--faketime needs faketime (Debian package faketime)" >&2; exit 2; }
-    # The JVM spins or hangs when its monotonic clock is faked too: only the wall clock moves.
-    faked=(faketime -f +3d)
-    export FAKETIME_DONT_FAKE_MONOTONIC=1
-  fi
   ( umask 077; export TZ=Asia/Tokyo LANG=tr_TR.UTF-8 LC_ALL=tr_TR.UTF-8
     export JAVA_TOOL_OPTIONS="-Duser.language=tr -Duser.country=TR -Duser.timezone=Asia/Tokyo"
-    if [ ${#faked[@]} -gt 0 ]; then "${faked[@]}" true 2>/dev/null || faked=(); fi
-    ${faked[@]+"${faked[@]}"} bash -c "$(declare -f build); aot=(${aot[*]}); build '$b' '$shell' '$work/$shell-B.log'" )
+    build "$b" "$shell" "$work/$shell-B.log" ${faked[@]+"${faked[@]}"} )
   for file in "$a"/distribution/target/release/*; do
     name="$(basename "$file")"
     other="$b/distribution/target/release/$name"
