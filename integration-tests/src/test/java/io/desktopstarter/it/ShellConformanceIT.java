@@ -379,7 +379,6 @@ class ShellConformanceIT {
 
     /** A click near the top left of window {@code id}, where a dialog shows its message: focus, nothing pressed. */
     private static void clickOnMessage(RunningShell app, String id) throws Exception {
-        pointAt(app, id);
         Map<String, Integer> g = geometry(app, id);
         xdotool(app, "mousemove", "--sync", Integer.toString(g.get("X") + 120), Integer.toString(g.get("Y") + 15));
         xdotool(app, "click", "1");
