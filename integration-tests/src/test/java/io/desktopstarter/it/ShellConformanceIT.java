@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,10 +121,10 @@ class ShellConformanceIT {
         RunningShell app = app(shell);
         app.driver.load("/about/");
 
-        navigateByScript(app, "window.open('/items/?popup=" + shell + "')");
+        Navigation popup = navigateByScript(app, "window.open('/items/?popup=" + shell + "')");
 
         app.awaitEvent(ShellEvent.WindowOpenRequested.class, "popup=" + shell);
-        awaitUrl(app, "/items/?popup=" + shell); // a local pop-up opens in the one window (both shells, D-053)
+        awaitLoaded(app, popup, "/items/?popup=" + shell); // a local pop-up opens in the one window (both shells, D-053)
         navigateByScript(app, "window.open('https://example.org/popup-" + shell + "')");
         app.awaitEvent(ShellEvent.OpenedExternally.class, "example.org/popup-" + shell);
         assertThat(app.driver.state().url()).endsWith("/items/?popup=" + shell);
@@ -136,8 +137,7 @@ class ShellConformanceIT {
         RunningShell app = app(shell);
         // The positive control: the same kind of navigation to a page the shell allows does happen.
         app.driver.load("/about/");
-        navigateByScript(app, "location.href = '/items/?control'");
-        awaitUrl(app, "/items/?control");
+        awaitLoaded(app, navigateByScript(app, "location.href = '/items/?control'"), "/items/?control");
         Path secret = Files.writeString(tmp.resolve(shell + "-secret.txt"), "not for the page");
         try (OtherLocalServer other = OtherLocalServer.start()) {
             for (String target : List.of(other.url("/steal"), secret.toUri().toString(), "data:text/html,conformance")) {
@@ -181,10 +181,8 @@ class ShellConformanceIT {
         app.driver.load("/about/");
         app.driver.load("/items/");
 
-        navigateByScript(app, "history.back()");
-        awaitUrl(app, "/about/");
-        navigateByScript(app, "history.forward()");
-        awaitUrl(app, "/items/");
+        awaitLoaded(app, navigateByScript(app, "history.back()"), "/about/");
+        awaitLoaded(app, navigateByScript(app, "history.forward()"), "/items/");
     }
 
     @Order(8)
@@ -422,10 +420,36 @@ class ShellConformanceIT {
      * Runs a script that navigates, as a page's own script would, on the page's next turn: an evaluation whose document
      * goes away before it answers never answers (Chromium), so the evaluation itself only schedules it.
      */
-    private static void navigateByScript(RunningShell app, String script) throws Exception {
+    private static Navigation navigateByScript(RunningShell app, String script) throws Exception {
+        Optional<ShellEvent> last = app.events().stream().reduce((first, second) -> second);
         app.driver.eval("setTimeout(() => { " + script + "; }, 0) && 'scheduled'");
+        return new Navigation(last);
     }
 
+    /**
+     * The last event recorded when a script navigation was scheduled: its page load comes after that one. (The record
+     * is bounded, so a position in it would not do.)
+     */
+    private record Navigation(Optional<ShellEvent> lastBefore) {
+        List<ShellEvent> since(List<ShellEvent> events) {
+            return lastBefore.map(events::lastIndexOf).map(i -> events.subList(i + 1, events.size())).orElse(events);
+        }
+    }
+
+    /**
+     * Waits until the page at {@code suffix} has loaded after {@code navigation}. The address alone is not enough:
+     * WebKit reports the new address when the navigation starts, while the old document still runs scripts, so a
+     * second history step sent then is lost.
+     */
+    private static void awaitLoaded(RunningShell app, Navigation navigation, String suffix) throws Exception {
+        Eventually.awaitCall(Duration.ofSeconds(30), () -> {
+            return navigation.since(app.events()).stream()
+                    .anyMatch(e -> e instanceof ShellEvent.PageLoaded loaded && loaded.url().endsWith(suffix))
+                    && app.driver.state().url().endsWith(suffix);
+        }, () -> "the " + app.shell + " shell loaded " + suffix + "; its events: " + eventsOf(app));
+    }
+
+    /** Waits until the window shows {@code suffix}, whether it stayed on that page or loaded it again. */
     private static void awaitUrl(RunningShell app, String suffix) throws Exception {
         Eventually.awaitCall(Duration.ofSeconds(30), () -> app.driver.state().url().endsWith(suffix),
                 () -> "the " + app.shell + " shell at " + suffix + "; its events: " + eventsOf(app));

@@ -18,6 +18,8 @@ import javax.imageio.ImageIO;
  * wait for the engine's load-end event ({@link EventLog#nextLoadEnd()}), never for a time.
  */
 final class AutomationCommands {
+    private static final Duration SETTLE_POLL = Duration.ofMillis(250);
+
     private final CompletableFuture<Automation.Window> target;
     private final EventLog events;
     private final Duration timeout;
@@ -115,9 +117,34 @@ final class AutomationCommands {
         AutomationTarget t = target();
         CompletableFuture<ShellEvent> end = events.nextLoadEnd();
         if (await(t.loading(), "the load state")) {
-            await(end, "the load under way to end");
+            awaitSettled(t, end);
         }
         return t;
+    }
+
+    /**
+     * The load under way ends with its load-end event, or (Chromium) the engine stops saying it loads without one:
+     * once its 404 page had loaded, CEF went on reporting a load for the next command, and no event came.
+     */
+    private void awaitSettled(AutomationTarget t, CompletableFuture<ShellEvent> end) throws AutomationFailure {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                end.get(SETTLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                if (!await(t.loading(), "the load state")) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                return; // the next command reports a broken window itself
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AutomationFailure(null, AutomationFailure.FAILED, "interrupted while waiting for the load under way");
+            }
+        }
+        throw new AutomationFailure(null, AutomationFailure.TIMEOUT, "waited " + timeout.toSeconds()
+                + " s for the load under way to end");
     }
 
     private AutomationTarget target() throws AutomationFailure {

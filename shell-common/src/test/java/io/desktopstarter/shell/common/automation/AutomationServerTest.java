@@ -88,6 +88,32 @@ class AutomationServerTest {
                 e -> assertThat(e.url()).isEqualTo("http://127.0.0.1:4711/tasks/"));
     }
 
+    /** Chromium once kept saying it was loading after its 404 page had loaded, and sent no further load event. */
+    @Test
+    void aLoadWaitsForTheLoadUnderWayEvenWhenItEndsWithoutAnEvent() throws Exception {
+        window.loading = true;
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            window.loading = false;
+        });
+
+        assertThat(client.load("/items/").url()).isEqualTo("http://127.0.0.1:4711/items/");
+        assertThat(window.navigatedWhileLoading).as("navigated only once the engine stopped loading").isFalse();
+    }
+
+    @Test
+    void aLoadUnderWayThatNeverEndsIsATimeout() {
+        window.loading = true;
+
+        assertThatThrownBy(() -> client.load("/items/")).isInstanceOf(AutomationFailure.class)
+                .hasMessageContaining("waited 2 s for the load under way to end");
+        assertThat(window.navigatedWhileLoading).isFalse();
+    }
+
     @Test
     void aFailedLoadIsAnError() {
         window.failNextLoad = true;
@@ -181,6 +207,8 @@ class AutomationServerTest {
         volatile String answer = "{\"ok\":true,\"value\":null}";
         volatile String loadAfterScript;
         volatile boolean failNextLoad;
+        volatile boolean loading;
+        volatile boolean navigatedWhileLoading;
         volatile String url = "about:blank";
 
         FakeWindow(ShellEvents events) {
@@ -189,6 +217,7 @@ class AutomationServerTest {
 
         @Override
         public void navigate(String target) {
+            navigatedWhileLoading |= loading;
             Thread.ofVirtual().start(() -> {
                 if (failNextLoad) {
                     events.pageFailed(target, "connection refused");
@@ -210,7 +239,7 @@ class AutomationServerTest {
 
         @Override
         public CompletableFuture<Boolean> loading() {
-            return CompletableFuture.completedFuture(false);
+            return CompletableFuture.completedFuture(loading);
         }
 
         @Override
