@@ -19,7 +19,7 @@ public final class ModuleAnalyzer {
                 "--print-module-deps", "--ignore-missing-deps", "--multi-release", Integer.toString(release),
                 "--class-path", classPath));
         jars.forEach(j -> args.add(j.toString()));
-        String out = JdkTools.run("jdeps", args).out().strip();
+        String out = JdkTools.run("jdeps", args).strip();
         String lastLine = out.lines().reduce((a, b) -> b).orElse("");
         Set<String> modules = new TreeSet<>(Arrays.asList(lastLine.split(",")));
         modules.removeIf(String::isBlank);
