@@ -2,7 +2,7 @@
 # Rebuilds the committed release twice, the way two different rebuilders would, and compares every
 # release file byte for byte.
 #
-# Usage: scripts/check-reproducible.sh [--no-aot] [--faketime] [--keep] [javafx|swing ...]   (default: both shells)
+# Usage: scripts/check-reproducible.sh [--faketime] [--keep] [javafx|swing ...]   (default: both shells)
 #        ≈ 2 × 5 min per shell on 2 cores
 #
 # Build A: a clone in one folder, umask 022, TZ=UTC, LANG=C.UTF-8.
@@ -13,22 +13,20 @@
 # Both build HEAD (commit what you want checked). The build user is not varied (a second user would need
 # its own Maven repository); the tar.gz does not carry the build user's name (-Duser.name=root).
 # On a mismatch it says which files differ and where inside them (diffoscope when installed, else the
-# differing entries of the archives), and exits 1. --no-aot builds without the backend's AOT cache
-# (-Dstage.noAot=true), which HotSpot writes differently on every training run. --keep leaves both
+# differing entries of the archives), and exits 1. The release is checked as shipped: it carries no AOT
+# cache (the launcher records one on the user's machine, D-055). --keep leaves both
 # trees in /tmp/reproducible.* for a closer look (e.g. `jimage extract` of two lib/modules).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-aot=()
 fake_clock=false
 keep=false
 shells=()
 for arg in "$@"; do
   case "$arg" in
-    --no-aot) aot=(-Dstage.noAot=true) ;;
     --faketime) fake_clock=true ;;
     --keep) keep=true ;;
     javafx|swing) shells+=("$arg") ;;
-    *) echo "usage: $0 [--no-aot] [--faketime] [--keep] [javafx|swing ...]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--faketime] [--keep] [javafx|swing ...]" >&2; exit 2 ;;
   esac
 done
 [ ${#shells[@]} -gt 0 ] || shells=(javafx swing)
@@ -43,7 +41,7 @@ clone() {
 }
 
 build() { # folder shell log [command the build runs under, e.g. faketime -f +3d]
-  (cd "$1" && "${@:4}" ./mvnw -q --batch-mode clean package -pl distribution -am -DskipTests -Dshell="$2" "${aot[@]}") \
+  (cd "$1" && "${@:4}" ./mvnw -q --batch-mode clean package -pl distribution -am -DskipTests -Dshell="$2") \
     >"$3" 2>&1 || { tail -40 "$3"; echo "build failed: $3" >&2; exit 1; }
 }
 

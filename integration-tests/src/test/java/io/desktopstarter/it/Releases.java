@@ -246,8 +246,6 @@ final class Releases {
                 "-Drevision=" + version, "-Dshell=" + shell, "-Ddist.formats=" + formats,
                 "-Dproject.build.outputTimestamp=" + date,
                 "-DskipTests", "-Dfuzz.skip",
-                // The AOT cache only changes start time; training it twice would add a minute to the module.
-                "-Dstage.noAot=true",
                 "-Drelease.baseUrl=" + baseUrl(),
                 "-Drelease.feedUrl=" + server.url("/" + FEED),
                 "-Drelease.policyFile=" + policy));

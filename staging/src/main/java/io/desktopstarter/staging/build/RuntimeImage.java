@@ -11,11 +11,8 @@ final class RuntimeImage {
     private RuntimeImage() {
     }
 
-    /**
-     * @param defaultCds also write the JDK's default CDS archives (~28 MB); pointless when the
-     *                   backend runs with its own AOT cache, which already holds those classes
-     */
-    static void link(List<String> modules, Path output, String compress, boolean defaultCds) throws StageException {
+    /** The image, with the JDK's default CDS archive: the first start, before the user's AOT cache exists, uses it. */
+    static void link(List<String> modules, Path output, String compress) throws StageException {
         List<String> args = new ArrayList<>(List.of(
                 "--add-modules", String.join(",", modules),
                 "--strip-debug", "--no-header-files", "--no-man-pages",
@@ -28,9 +25,7 @@ final class RuntimeImage {
         if (!Files.isExecutable(java)) {
             throw new StageException("jlink produced no executable " + java);
         }
-        if (defaultCds) {
-            dumpDefaultCds(java);
-        }
+        dumpDefaultCds(java);
         // The backend is started with bin/java only; keytool, jwebserver and friends are dead weight.
         try (java.util.stream.Stream<Path> tools = Files.list(output.resolve("bin"))) {
             for (Path tool : tools.filter(p -> !p.equals(java) && !p.getFileName().toString().endsWith(".dll")).toList()) {
@@ -42,14 +37,12 @@ final class RuntimeImage {
     }
 
     /**
-     * The default CDS archives, as jlink's {@code --generate-cds-archive} writes them (with and without compressed
-     * oops), but dumped in a fixed environment: that plugin's dump inherits the builder's time zone and JVM options,
-     * and an archive dumped in Tokyo differs from one dumped in UTC.
+     * The default CDS archive, as jlink's {@code --generate-cds-archive} writes it, but dumped in a fixed environment:
+     * that plugin's dump inherits the builder's time zone and JVM options, and an archive dumped in Tokyo differs from
+     * one dumped in UTC. Only the one with compressed oops: the backend never runs with a heap of 32 GB or more, which
+     * is all the second one (another 14 MB) would be for.
      */
     private static void dumpDefaultCds(Path java) throws StageException {
         HostTools.runBuilt(List.of(java.toString(), "-Xshare:dump"));
-        if ("64".equals(System.getProperty("sun.arch.data.model"))) {
-            HostTools.runBuilt(List.of(java.toString(), "-XX:-UseCompressedOops", "-Xshare:dump"));
-        }
     }
 }

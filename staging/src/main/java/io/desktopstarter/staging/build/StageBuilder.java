@@ -21,14 +21,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Assembles {@code .stage/backend}: {@code runtime/} (jlink), {@code app/} (jars, natives, AOT
- * cache) and {@code runtime-manifest.json}, written last so a half-built tree has no manifest.
+ * Assembles {@code .stage/backend}: {@code runtime/} (jlink, with the JDK's default CDS archive), {@code app/} (jars,
+ * natives) and {@code runtime-manifest.json}, written last so a half-built tree has no manifest. No AOT cache: the
+ * launcher records one on the user's machine (D-055), as no two training runs write the same bytes.
  */
 public final class StageBuilder {
     /** The file name prefix of every jar this project's reactor builds. */
     public static final String OWN_JAR_PREFIX = "desktop-starter-";
-
-    static final String AOT_FILE = "app/app.aot";
 
     private final Consumer<String> progress;
 
@@ -51,9 +50,8 @@ public final class StageBuilder {
         List<String> modules = ModuleAnalyzer.requiredModules(jars, Runtime.version().feature(), request.excludedModules());
         progress.accept("jdeps: backend needs " + String.join(",", modules)
                 + (request.excludedModules().isEmpty() ? "" : " (excluded: " + request.excludedModules() + ")"));
-        RuntimeImage.link(modules, out.resolve("runtime"), request.compress(), !request.aot());
+        RuntimeImage.link(modules, out.resolve("runtime"), request.compress());
         materializeSymlinks(out);
-        // Before the AOT training run, so the cache is made with the very files that ship.
         int stripped = Platform.current().os() == Platform.Os.LINUX ? NativeStrip.strip(out) : 0;
         progress.accept("jlink: runtime image ready (compress=" + request.compress() + ", " + stripped + " native files stripped)");
 
@@ -66,19 +64,11 @@ public final class StageBuilder {
         command.add(javaPath);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, request.mainClass()));
-        String aotCache = null;
-        if (request.aot()) {
-            AotTrainer.train(out, command, out.resolve(AOT_FILE), progress);
-            command.add(1, "-XX:AOTCache=" + AOT_FILE);
-            aotCache = AOT_FILE;
-            normalizeTimes(out, request);
-            progress.accept("AOT cache written: " + Files.size(out.resolve(AOT_FILE)) / 1024 + " KiB");
-        }
         CommandSpec backend = new CommandSpec(command);
         RuntimeManifest manifest = new RuntimeManifest(
                 RuntimeManifest.SCHEMA_VERSION, request.appId(), request.version(), request.createdAt().toString(),
                 backend, backend.plus("--worker"), "/health/", RuntimeManifest.ReadyLine.JSON,
-                List.of(LaunchEnvironment.TOKEN), modules, aotCache,
+                List.of(LaunchEnvironment.TOKEN), modules, null,
                 Sha256.tree(out, RuntimeManifest.FILE_NAME));
         Path manifestFile = out.resolve(RuntimeManifest.FILE_NAME);
         Files.write(manifestFile, Manifests.toBytes(manifest));
@@ -116,7 +106,7 @@ public final class StageBuilder {
             }
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             if (builtHere(source.getFileName().toString(), request.mainJar())) {
-                JarModes.normalize(target); // before the AOT training run, which records each jar's size
+                JarModes.normalize(target);
             }
             copies.add(target);
         }
@@ -148,7 +138,7 @@ public final class StageBuilder {
         }
     }
 
-    /** One modification time for every file: reproducible archives, and the AOT cache's jar checks keep matching. */
+    /** One modification time for every file: reproducible archives, and the user's AOT cache keeps matching the jars. */
     private static void normalizeTimes(Path root, StageRequest request) throws IOException {
         FileTime time = FileTime.from(request.createdAt());
         try (Stream<Path> walk = Files.walk(root)) {

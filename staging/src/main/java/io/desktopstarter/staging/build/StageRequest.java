@@ -14,13 +14,12 @@ import java.util.Objects;
  * @param output      the staged tree to (re)create
  * @param createdAt   build timestamp; also every staged file's modification time (reproducibility, AOT cache validation)
  * @param compress    jlink {@code --compress} value, or {@code off}
- * @param aot         train and ship an AOT cache
  * @param jvmOptions  extra JVM options for backend and worker
  * @param excludedModules JDK modules jdeps reports but the backend does not need (optional uses)
  */
 public record StageRequest(
         String appId, String version, List<Path> appSources, String mainJar, String mainClass, Path output,
-        Instant createdAt, String compress, boolean aot, List<String> jvmOptions, java.util.Set<String> excludedModules) {
+        Instant createdAt, String compress, List<String> jvmOptions, java.util.Set<String> excludedModules) {
 
     /**
      * JVM logging goes to stderr: by default its warnings (e.g. a rejected AOT cache) go to

@@ -73,7 +73,7 @@ public final class StagingCli {
         }
     }
 
-    @Command(name = "stage", description = "Build a staged backend tree: jlink runtime, jars, AOT cache, manifest.")
+    @Command(name = "stage", description = "Build a staged backend tree: jlink runtime with its CDS archive, jars, manifest.")
     static final class Stage implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -105,9 +105,6 @@ public final class StagingCli {
         @Option(names = "--compress", defaultValue = "off", description = "jlink --compress value (off, zip-0 … zip-9)")
         String compress;
 
-        @Option(names = "--no-aot", arity = "0..1", description = "do not train an AOT cache (--no-aot=false: train one, the default)")
-        boolean noAot;
-
         @Option(names = "--jvm-option", description = "extra JVM option for backend and worker (repeatable)")
         List<String> jvmOptions = new ArrayList<>();
 
@@ -122,7 +119,7 @@ public final class StagingCli {
             options.addAll(jvmOptions);
             try {
                 StageRequest request = new StageRequest(appId, version, app, mainJar, mainClass, output,
-                        Instant.parse(createdAt), compress, !noAot, options, new java.util.HashSet<>(excludedModules));
+                        Instant.parse(createdAt), compress, options, new java.util.HashSet<>(excludedModules));
                 new StageBuilder(line -> {
                     out.println(line);
                     out.flush();

@@ -31,10 +31,12 @@ public final class BackendLauncher implements AutoCloseable {
     private final LaunchOptions options;
     private final Consumer<LauncherEvent> listener;
     private final LogTail tail;
+    private final Optional<AotCache> aotCache;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean exitEventsSuppressed;
+    private volatile boolean recordingAotCache;
     private volatile Process server;
     private volatile Process worker;
     private volatile BackendSession session;
@@ -44,6 +46,7 @@ public final class BackendLauncher implements AutoCloseable {
         this.options = options;
         this.listener = listener;
         this.tail = new LogTail(options.logTailLines());
+        this.aotCache = AotCache.of(source, options.appDataDir());
     }
 
     /** Blocks until the backend is healthy and the worker started, or throws with the reason. */
@@ -55,10 +58,13 @@ public final class BackendLauncher implements AutoCloseable {
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
         String token = SessionToken.generate();
         try {
-            server = spawn(source.serverCommand(), token, "server");
+            List<String> serverCommand = source.serverCommand();
+            recordingAotCache = aotCache.isPresent() && !aotCache.get().ready();
+            server = spawn(aotCache.map(cache -> cache.server(serverCommand)).orElse(serverCommand), token, "server");
             int port = awaitReadyLine(server, deadline);
             awaitHealthy(port, token, deadline);
-            worker = spawn(source.workerCommand(), token, "worker");
+            List<String> workerCommand = source.workerCommand();
+            worker = spawn(aotCache.map(cache -> cache.worker(workerCommand)).orElse(workerCommand), token, "worker");
             session = new BackendSession(port, token, server.pid(), OptionalLong.of(worker.pid()));
         } catch (LaunchException e) {
             killNow();
@@ -115,10 +121,12 @@ public final class BackendLauncher implements AutoCloseable {
             if (current != null && s.isAlive()) {
                 requestShutdown(current);
             }
-            if (!waitFor(s, grace)) {
+            // A server recording its AOT cache assembles it while it exits (~2 s here): it gets longer before SIGTERM.
+            if (!waitFor(s, recordingAotCache ? grace.multipliedBy(3) : grace)) {
                 s.toHandle().destroy();
             }
             endTree(s, Duration.ofSeconds(1));
+            aotCache.ifPresent(cache -> cache.keepRecording(s.isAlive() ? -1 : s.exitValue()));
         }
     }
 

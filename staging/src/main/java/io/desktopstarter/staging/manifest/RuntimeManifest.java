@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * staged tree must contain. See DESIGN.md "Staged runtime contract".
  *
  * @param files      every staged file except the manifest: relative path ({@code /}-separated) → sha256 hex
- * @param aotCache   relative path of the AOT cache, or null when the runtime has none
+ * @param aotCache   relative path of an AOT cache shipped in the tree (releases before D-055), or null: staging now
+ *                   writes null and the launcher records the cache in app data
  */
 public record RuntimeManifest(
         int schemaVersion,

@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher against the really staged backend, and against fakes that misbehave on purpose. */
@@ -64,6 +67,53 @@ class BackendLauncherIT {
         assertThat(events).noneMatch(e -> e instanceof LauncherEvent.ExitedUnexpectedly);
         assertThat(launcher.lastLogLines()).anyMatch(l -> l.contains("Backend exited cleanly"));
         assertThat(String.join("\n", launcher.lastLogLines())).doesNotContain(session.token());
+    }
+
+    /** D-055: no cache ships; the first start records one in app data, the next maps it, a new release records anew. */
+    @Test
+    @EnabledOnOs(OS.LINUX) // reads /proc
+    void theFirstStartRecordsTheAotCacheInAppDataAndTheNextStartUsesIt() throws Exception {
+        Path folder = Files.createDirectories(appData.resolve(AotCache.FOLDER));
+        Path older = Files.writeString(folder.resolve("backend-0123456789abcdef.aot"), "an older release's cache");
+
+        BackendSession first = startStaged();
+        String recording = commandLine(first.serverPid());
+        launcher.stop();
+
+        List<Path> caches = list(folder);
+        assertThat(caches).as("one finished cache, the older one and the recording gone").singleElement()
+                .satisfies(cache -> assertThat(cache.getFileName().toString()).matches("backend-[0-9a-f]{16}\\.aot"));
+        Path cache = caches.getFirst();
+        assertThat(recording).contains("-XX:AOTCacheOutput=" + cache + ".recording");
+        assertThat(Files.size(cache)).as("cache bytes").isGreaterThan(5_000_000);
+        assertThat(older).doesNotExist();
+
+        BackendSession second = startStaged();
+
+        assertThat(commandLine(second.serverPid())).contains("-XX:AOTCache=" + cache).doesNotContain("AOTCacheOutput");
+        assertThat(commandLine(second.workerPid().orElseThrow())).contains("-XX:AOTCache=" + cache);
+        assertThat(Files.readString(Path.of("/proc", Long.toString(second.serverPid()), "maps")))
+                .as("the server mapped the cache").contains(cache.toString());
+        assertThat(get(second, "/health/", true)).isEqualTo(200);
+        launcher.stop();
+        assertThat(list(folder)).containsExactly(cache);
+        assertThat(String.join("\n", launcher.lastLogLines())).as("no warning about the cache").doesNotContain("[aot]", "[cds]");
+    }
+
+    /** A recording whose server did not end cleanly is never used: the next start records again. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aKilledRecordingLeavesNoCache() throws Exception {
+        BackendSession session = startStaged();
+
+        ProcessHandle.of(session.serverPid()).orElseThrow().destroyForcibly();
+        awaitEvent(LauncherEvent.ExitedUnexpectedly.class);
+        launcher.stop();
+
+        assertThat(list(appData.resolve(AotCache.FOLDER))).isEmpty();
+        BackendSession next = startStaged();
+        assertThat(commandLine(next.serverPid())).contains("-XX:AOTCacheOutput=");
+        launcher.stop();
     }
 
     @Test
@@ -192,6 +242,24 @@ class BackendLauncherIT {
         } finally {
             probe.destroyForcibly();
             probe.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private BackendLauncher launcher;
+
+    private BackendSession startStaged() throws Exception {
+        launcher = new BackendLauncher(BackendSource.staged(StagedTree.path()),
+                LaunchOptions.defaults().withAppDataDir(appData), events::add);
+        return launcher.start();
+    }
+
+    private static String commandLine(long pid) throws Exception {
+        return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+    }
+
+    private static List<Path> list(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.sorted().toList();
         }
     }
 

@@ -26,10 +26,12 @@ class StagedTreeIT {
                 .as("the backend serves HTTP itself (D-031)").doesNotContain("jdk.httpserver");
         assertThat(manifest.backend().command().getFirst()).isEqualTo("runtime/bin/java");
         assertThat(manifest.worker().command()).endsWith("io.desktopstarter.core.Main", "--worker");
-        assertThat(manifest.aotCache()).isEqualTo("app/app.aot");
-        assertThat(manifest.backend().command()).contains("-XX:AOTCache=app/app.aot");
+        // No AOT cache ships (D-055): the launcher records one on the user's machine. The first start uses CDS.
+        assertThat(manifest.aotCache()).isNull();
+        assertThat(manifest.backend().command()).noneMatch(option -> option.startsWith("-XX:AOTCache"));
         assertThat(Files.isExecutable(root.resolve("runtime/bin/java"))).isTrue();
-        assertThat(manifest.files()).containsKeys("app/app.aot", "runtime/bin/java", "runtime/lib/modules");
+        assertThat(manifest.files()).containsKeys("runtime/bin/java", "runtime/lib/modules", "runtime/lib/server/classes.jsa")
+                .doesNotContainKeys("app/app.aot", "runtime/lib/server/classes_nocoops.jsa");
         assertThat(manifest.files().keySet()).noneMatch(p -> p.startsWith("runtime/include/") || p.startsWith("runtime/man/"));
         String release = Files.readString(root.resolve("runtime/release"));
         for (String module : manifest.jdkModules()) {

@@ -189,7 +189,7 @@ public final class DiagnosticsZip {
             case "secret.key" -> "the install's secret key";
             case "updates" -> "update downloads and the updater's trust state (summarised in settings.txt, key material left out)";
             case "chromium" -> "the browser profile (cookies, including the session cookie, and cache)";
-            case "cache" -> "the unpacked browser engine";
+            case "cache" -> "the unpacked browser engine and the backend's start-up (AOT) cache";
             case "instance.sock", "instance.lock", ".write-probe" -> "a run-time file";
             default -> "not known to be free of personal data";
         };

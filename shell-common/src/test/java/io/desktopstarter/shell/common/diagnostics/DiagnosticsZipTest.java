@@ -140,7 +140,7 @@ class DiagnosticsZipTest {
                 "app.sqlite3 — your data (the database and its journal files)",
                 "app.sqlite3-wal — your data (the database and its journal files)",
                 "backups/ — copies of your data (database backups)",
-                "cache/ — the unpacked browser engine",
+                "cache/ — the unpacked browser engine and the backend's start-up (AOT) cache",
                 "chromium/ — the browser profile (cookies, including the session cookie, and cache)",
                 "instance.lock — a run-time file",
                 "logs/notes.txt — not a log file",
