@@ -2,6 +2,8 @@ package io.desktopstarter.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.desktopstarter.contract.PackageFormat;
 import io.desktopstarter.staging.manifest.Manifests;
 import io.desktopstarter.staging.verify.TreeVerifier;
@@ -95,6 +97,40 @@ class LinuxReleaseIT {
         String files = Commands.ok(tmp, Map.of(), "rpm", "-qlp", artifact("rpm").toString()).output();
         assertThat(files).as("the launcher is on the PATH, as in the deb").contains("/usr/bin/desktop-java-starter-" + shell)
                 .contains("/opt/desktop-java-starter-" + shell + "/lib/staged-backend/runtime-manifest.json");
+    }
+
+    /** Issue 21: what is inside, as a CycloneDX SBOM and third-party notices, in the package and beside it. */
+    @Test
+    void theReleaseAndThePackageCarryTheSbomAndTheThirdPartyNotices() throws Exception {
+        Path sbomFile = release.resolve("desktop-java-starter-" + shell + "-linux-" + version + "-x64-sbom.cdx.json");
+        Path notices = release.resolve("desktop-java-starter-" + shell + "-linux-" + version + "-x64-third-party-notices.txt");
+        Path manifest = release.resolve("desktop-java-starter-" + shell + "-linux-" + version + "-sha256.txt");
+        assertThat(Files.readString(manifest)).contains(sbomFile.getFileName().toString(), notices.getFileName().toString());
+        JsonNode sbom = new ObjectMapper().readTree(sbomFile.toFile());
+        List<String> listed = new ArrayList<>();
+        sbom.path("components").forEach(c -> listed.add(c.path("name").asText() + "-" + c.path("version").asText()));
+        assertThat(listed).as("both jlinked runtimes").filteredOn(n -> n.startsWith("OpenJDK Runtime-")).hasSize(2);
+
+        Required.tool("tar", "tar");
+        Path app = extractPortable().resolve("current/lib");
+        List<Path> jars = new ArrayList<>();
+        for (Path folder : List.of(app.resolve("app"), app.resolve("staged-backend/app"))) {
+            try (var files = Files.list(folder)) {
+                files.filter(f -> f.toString().endsWith(".jar") && !f.getFileName().toString().startsWith("desktop-starter-release-keys"))
+                        .forEach(jars::add);
+            }
+        }
+        assertThat(jars).as("every jar the app ships is in the SBOM").isNotEmpty().allSatisfy(jar -> assertThat(listed)
+                .anyMatch(n -> jar.getFileName().toString().startsWith(n)));
+        assertThat(app.resolve("legal/sbom.cdx.json")).hasSameBinaryContentAs(sbomFile);
+        assertThat(app.resolve("legal/THIRD-PARTY-NOTICES.txt")).hasSameBinaryContentAs(notices);
+        assertThat(notices).content().contains("GPL-2.0-only WITH Classpath-exception-2.0", "org.xerial:sqlite-jdbc",
+                shell.equals("swing") ? "jcef/LICENSE.txt" : "org.openjfx:javafx-web");
+        assertThat(app.resolve("app/desktop-java-starter-" + shell + ".cfg")).content()
+                .as("the About dialog finds the notices").contains("-Ddesktopstarter.legal=$APPDIR/../legal");
+        Required.tool("dpkg-deb", "dpkg");
+        assertThat(Commands.ok(tmp, Map.of(), "dpkg-deb", "--contents", artifact("deb").toString()).output())
+                .contains("lib/legal/THIRD-PARTY-NOTICES.txt", "lib/legal/sbom.cdx.json");
     }
 
     @Test

@@ -241,7 +241,7 @@ final class Releases {
         if (System.getenv("CI") != null) {
             env.put("CI", System.getenv("CI"));
         }
-        List<String> command = new ArrayList<>(List.of(tree.resolve("mvnw").toString(), "-o", "-B", "--no-transfer-progress",
+        List<String> command = new ArrayList<>(List.of(tree.resolve("mvnw").toString(), "-B", "--no-transfer-progress",
                 "package", "-pl", "distribution", "-am",
                 "-Drevision=" + version, "-Dshell=" + shell, "-Ddist.formats=" + formats,
                 "-Dproject.build.outputTimestamp=" + date,

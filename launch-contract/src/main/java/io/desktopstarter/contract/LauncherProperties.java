@@ -8,6 +8,10 @@ package io.desktopstarter.contract;
 public final class LauncherProperties {
     /** The staged backend's folder inside the installed app. */
     public static final String BACKEND = "desktopstarter.backend";
+    /** The installed app's {@code legal/} folder: its SBOM and third-party notices (the About dialog points there). */
+    public static final String LEGAL = "desktopstarter.legal";
+    /** The third-party notices' file name in that folder. */
+    public static final String NOTICES_FILE = "THIRD-PARTY-NOTICES.txt";
     /** The {@link PackageFormat#id()} this app was installed from ({@code deb}, {@code tar.gz}, …): picks the update hand-off. */
     public static final String PACKAGE = "desktopstarter.package";
     /**

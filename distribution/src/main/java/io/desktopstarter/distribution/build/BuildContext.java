@@ -138,6 +138,11 @@ public final class BuildContext {
         return content().resolve("staged-backend");
     }
 
+    /** The package's SBOM and third-party notices, app content beside the staged backend. */
+    public Path legal() {
+        return content().resolve("legal");
+    }
+
     public Path runtime() {
         return settings.work().resolve("runtime");
     }

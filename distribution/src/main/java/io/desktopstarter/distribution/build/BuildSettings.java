@@ -17,12 +17,14 @@ import java.util.Optional;
  * @param icon        an icon to use instead of the shell's own
  * @param imageDest   where the app-image execution (jpackage) puts the image: {@code work/root/opt} on Linux
  * @param timestamp   {@code project.build.outputTimestamp}: every file time, and the release's date
+ * @param moduleBoms  the CycloneDX SBOMs of the modules whose class paths ship (the shell's, the backend's)
  */
 public record BuildSettings(Path shellJar, Path backend, String version, String packageVersion, AppMetadata app, Path license,
         Optional<Path> icon, List<PackageFormat> formats, Jlink jlink, InstallerOptions installers, Feed feed,
-        String timestamp, Path work, Path imageDest, Path out, Map<String, String> env) {
+        String timestamp, Path work, Path imageDest, Path out, Map<String, String> env, List<Path> moduleBoms) {
     public BuildSettings {
         formats = List.copyOf(formats);
+        moduleBoms = List.copyOf(moduleBoms);
         env = Map.copyOf(env);
     }
 

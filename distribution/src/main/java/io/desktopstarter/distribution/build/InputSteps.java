@@ -4,6 +4,7 @@ import io.desktopstarter.contract.LauncherProperties;
 import io.desktopstarter.contract.PackageFormat;
 import io.desktopstarter.contract.Platform;
 import io.desktopstarter.contract.ShellPackaging;
+import io.desktopstarter.distribution.inventory.PackageInventory;
 import io.desktopstarter.distribution.linux.LibrarySearchPaths;
 import io.desktopstarter.distribution.packaging.AppContent;
 import io.desktopstarter.distribution.packaging.JPackager;
@@ -25,8 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -149,9 +153,38 @@ final class InputSteps {
         c.log(modules.size() + " modules " + modules + ", " + mb(Trees.size(c.runtime())));
     }
 
+    /**
+     * The package's SBOM and third-party notices ({@link PackageInventory}), from the shell's and the backend's module
+     * SBOMs and the jars, runtimes and natives this package really holds. Places are given from the folder that
+     * holds {@code legal/} in the installed app ({@code lib/} on Linux), where the runtime and the backend lie too.
+     */
+    static void inventory(BuildContext c) throws Exception {
+        List<Path> jars = new ArrayList<>();
+        for (Path folder : List.of(c.input(), c.inputLib(), c.stagedBackend().resolve("app"))) {
+            try (Stream<Path> files = Files.list(folder)) {
+                files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
+            }
+        }
+        Map<String, Path> runtimes = new TreeMap<>();
+        runtimes.put(c.os() == Platform.Os.MACOS ? "runtime/Contents/Home" : "runtime", c.runtime());
+        runtimes.put(c.content().relativize(c.stagedBackend()) + "/runtime", c.stagedBackend().resolve("runtime"));
+        Map<String, Path> texts = new TreeMap<>();
+        for (ShellPackaging.Natives natives : c.shell().natives().stream().toList()) {
+            try (Stream<Path> files = Files.list(c.content().resolve(natives.folder()))) {
+                files.filter(p -> p.getFileName().toString().toUpperCase(Locale.ROOT).contains("LICENSE")).sorted()
+                        .forEach(p -> texts.put(natives.folder() + "/" + p.getFileName(), p));
+            }
+        }
+        int listed = PackageInventory.write(new PackageInventory.Request(c.app().packageName(), c.settings().version(),
+                c.settings().app().license(), c.settings().moduleBoms(), jars, runtimes, texts, c.mtime()), c.legal());
+        c.log(c.content().relativize(c.legal()) + "/: " + PackageInventory.SBOM + " (" + listed + " components) and "
+                + PackageInventory.NOTICES);
+    }
+
     /** The shell's part of the app-image command, for the pom's jpackage execution: main jar and class, app content. */
     static void jpackageArguments(BuildContext c) throws Exception {
-        List<AppContent> contents = new ArrayList<>(List.of(new AppContent(c.stagedBackend(), LauncherProperties.BACKEND)));
+        List<AppContent> contents = new ArrayList<>(List.of(new AppContent(c.stagedBackend(), LauncherProperties.BACKEND),
+                new AppContent(c.legal(), LauncherProperties.LEGAL)));
         for (ShellPackaging.Natives natives : c.shell().natives().stream().toList()) {
             contents.add(new AppContent(c.content().resolve(natives.folder()), natives.property()));
         }

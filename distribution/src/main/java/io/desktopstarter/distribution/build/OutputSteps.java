@@ -2,9 +2,11 @@ package io.desktopstarter.distribution.build;
 
 import static io.desktopstarter.distribution.build.InputSteps.mb;
 
+import io.desktopstarter.distribution.inventory.PackageInventory;
 import io.desktopstarter.contract.PackageFormat;
 import io.desktopstarter.contract.Platform;
 import io.desktopstarter.distribution.codesign.PlatformSigning;
+import io.desktopstarter.distribution.inventory.PackageInventory;
 import io.desktopstarter.distribution.linux.DebDependencies;
 import io.desktopstarter.distribution.linux.DebPackage;
 import io.desktopstarter.distribution.linux.RpmPackage;
@@ -54,7 +56,9 @@ final class OutputSteps {
     static void writeRelease(BuildContext c) throws Exception {
         BuildSettings.Feed feed = c.settings().feed();
         new ReleaseWriter(c.app(), c.settings().out(), feed.baseUrl(), c.signing(), c.clock(), feed.validityDays(), feed.minVersion())
-                .write(c.installers(), c.settings().work().resolve("kit")).forEach(c::log);
+                .write(c.installers(), Map.of(c.legal().resolve(PackageInventory.SBOM), "sbom.cdx.json",
+                        c.legal().resolve(PackageInventory.NOTICES), "third-party-notices.txt"), c.settings().work().resolve("kit"))
+                .forEach(c::log);
     }
 
     static void sizeReport(BuildContext c) throws Exception {

@@ -18,6 +18,7 @@ public final class ReleaseBuild {
                 new Step("natives", InputSteps::natives),
                 new Step("trusted keys", InputSteps::trustedKeys),
                 new Step("shell runtime", InputSteps::shellRuntime),
+                new Step("inventory", InputSteps::inventory),
                 new Step("jpackage arguments", InputSteps::jpackageArguments))),
         RELEASE(List.of(
                 new Step("release key", InputSteps::releaseKey),

@@ -56,6 +56,8 @@ public final class DistributionCli implements Callable<Integer> {
     @Option(names = "--work", required = true) Path work;
     @Option(names = "--image-dest", required = true, description = "Where the app-image execution puts the image.") Path imageDest;
     @Option(names = "--out", required = true) Path out;
+    @Option(names = "--module-bom", required = true, split = ",",
+            description = "The CycloneDX SBOMs (cyclonedx-maven-plugin) of the shell and the backend module.") List<Path> moduleBoms;
     @Option(names = "--base-url", required = true, description = "Where the release files will be served (feed URLs).") String baseUrl;
     @Option(names = "--feed-validity-days", defaultValue = "30") int feedValidityDays;
     @Option(names = "--min-version", defaultValue = "") String minVersion;
@@ -93,6 +95,6 @@ public final class DistributionCli implements Callable<Integer> {
                 Optional.of(icon).filter(i -> !i.isBlank()).map(Path::of), formats.stream().map(String::strip).map(PackageFormat::parse).toList(),
                 new BuildSettings.Jlink(modules, options), installers, new BuildSettings.Feed(baseUrl, feedValidityDays, minVersion,
                         FeedLocation.check(feedUrl, allowLoopbackFeed), Optional.of(policyFile.strip()).filter(p -> !p.isEmpty())),
-                timestamp, work, imageDest, out, System.getenv());
+                timestamp, work, imageDest, out, System.getenv(), moduleBoms);
     }
 }

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -76,6 +78,18 @@ public final class ReleaseWriter {
     }
 
     public List<String> write(Map<PackageFormat, Path> installers, Path kitWork) throws IOException {
+        return write(installers, Map.of(), kitWork);
+    }
+
+    /**
+     * As above, plus files attached to the release beside the installers (the SBOM, the third-party notices): each is
+     * copied as {@code <package>-<os>-<version>-<arch>-<suffix>}, listed in the checksum manifest and signed, but not
+     * offered as an update.
+     *
+     * @param attachments file → suffix of its release name
+     */
+    public List<String> write(Map<PackageFormat, Path> installers, Map<Path, String> attachments, Path kitWork)
+            throws IOException {
         List<String> log = new ArrayList<>();
         List<Artifact> artifacts = new ArrayList<>();
         for (Map.Entry<PackageFormat, Path> e : installers.entrySet()) {
@@ -104,6 +118,15 @@ public final class ReleaseWriter {
         // workflow replaces this build's feed with one merged from every OS's build.
         Map<String, String> digests = new LinkedHashMap<>();
         artifacts.forEach(a -> digests.put(a.name(), a.sha256()));
+        for (Map.Entry<Path, String> attachment : new TreeMap<>(attachments).entrySet()) {
+            Path copy = Files.copy(attachment.getKey(), out.resolve(app.packageName() + "-" + app.os() + "-" + app.version() + "-"
+                    + app.arch() + "-" + attachment.getValue()), StandardCopyOption.REPLACE_EXISTING);
+            digests.put(copy.getFileName().toString(), Sha256.hex(copy));
+            if (signing.isPresent()) {
+                signing.get().sign(copy);
+            }
+            log.add("attached: " + copy.getFileName() + (signing.isPresent() ? " (+ .minisig)" : ""));
+        }
         Path manifest = Files.writeString(out.resolve(app.manifestName()), ChecksumManifest.format(digests));
         signing.ifPresent(s -> {
             try {

@@ -1,13 +1,17 @@
 package io.desktopstarter.shell.common;
 
+import io.desktopstarter.contract.LauncherProperties;
 import io.desktopstarter.staging.launch.BackendSession;
 import io.desktopstarter.staging.launch.LaunchException;
 import io.desktopstarter.staging.launch.LauncherEvent;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -174,13 +178,19 @@ public final class ShellLifecycle {
         return exitCode;
     }
 
-    /** Help > About's lines; {@code shellLine} says which toolkit and engine. */
+    /**
+     * Help > About's lines; {@code shellLine} says which toolkit and engine. An installed app also says where its
+     * third-party notices and SBOM are (the launcher's {@value LauncherProperties#LEGAL}).
+     */
     public List<String> aboutLines(Class<?> shellClass, String shellLine) {
-        return List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "Version: " + ShellContext.version(shellClass),
                 "Shell: " + shellLine,
                 "Runtime: " + System.getProperty("java.runtime.name", "Java") + " " + Runtime.version(),
                 "Backend: " + context.source().describe(),
-                "App data: " + context.appData());
+                "App data: " + context.appData()));
+        Optional.ofNullable(System.getProperty(LauncherProperties.LEGAL)).map(Path::of).map(Path::normalize)
+                .ifPresent(legal -> lines.add("Third-party notices: " + legal.resolve(LauncherProperties.NOTICES_FILE)));
+        return List.copyOf(lines);
     }
 }
