@@ -12,6 +12,8 @@ import java.util.TreeMap;
 
 /** A jlinked Java runtime as an SBOM component, from the {@code release} file jlink writes into every image. */
 final class JavaRuntimes {
+    /** The SBOM property that says where a runtime's own notices are. */
+    static final String NOTICES = "desktopstarter:notices";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JavaRuntimes() {
@@ -29,7 +31,7 @@ final class JavaRuntimes {
         node.put("purl", "pkg:generic/openjdk@" + version);
         ArrayNode properties = node.putArray("properties");
         properties.addObject().put("name", "desktopstarter:location").put("value", where);
-        properties.addObject().put("name", "desktopstarter:notices").put("value", where + "/legal/");
+        properties.addObject().put("name", NOTICES).put("value", where + "/legal/");
         return node;
     }
 

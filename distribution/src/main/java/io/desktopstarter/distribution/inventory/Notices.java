@@ -46,7 +46,7 @@ final class Notices {
                     .append(runtime.path("name").asText()).append(' ').append(runtime.path("version").asText()).append(" — ")
                     .append(runtime.path("licenses").path(0).path("expression").asText())
                     .append("; the notices of each of its modules are in ")
-                    .append(runtime.path("properties").path(1).path("value").asText()).append('\n');
+                    .append(property(runtime, JavaRuntimes.NOTICES)).append('\n');
         }
         Map<String, List<String>> texts = new LinkedHashMap<>();
         for (Map.Entry<String, Path> jar : shipped.entrySet()) {
@@ -61,6 +61,15 @@ final class Notices {
                     .append('\n');
         }
         return out.toString();
+    }
+
+    private static String property(ObjectNode component, String name) {
+        for (var property : component.path("properties")) {
+            if (property.path("name").asText().equals(name)) {
+                return property.path("value").asText();
+            }
+        }
+        return "";
     }
 
     private static void jarTexts(Path jar, String owner, Map<String, List<String>> texts) throws IOException {
