@@ -130,23 +130,27 @@ final class MainWindow {
         guard(engine);
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             String location = engine.getLocation();
-            if (state == Worker.State.SUCCEEDED && policy.decide(location) == NavigationPolicy.Decision.STAY) {
+            boolean allowed = policy.decide(location) == NavigationPolicy.Decision.STAY;
+            if (state == Worker.State.SUCCEEDED && allowed) {
                 lastGoodUrl = location;
                 JSObject window = (JSObject) engine.executeScript("window");
                 window.setMember("desktopShell", bridge);
                 engine.executeScript(GUARD_SCRIPT);
-            }
-            if (state == Worker.State.SUCCEEDED) {
                 // WebView keeps the HTTP status to itself: no engine call tells it (shell-common README, automation).
                 events.pageLoaded(location, null);
+                if (!location.contains("/desktop-auth/")) {
+                    onFirstPage.accept(location);
+                }
+            } else if (state == Worker.State.SUCCEEDED) {
+                // WebKit can finish a refused navigation (the guard's proxy answered nothing: an empty document)
+                // before the guard's cancel runs; the guard then shows the last good page. It was never this page.
+                events.pageFailed(location, "blocked");
             } else if (state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
                 Throwable why = engine.getLoadWorker().getException();
                 events.pageFailed(location, state == Worker.State.CANCELLED ? "cancelled" : String.valueOf(why));
-            }
-            if (state == Worker.State.SUCCEEDED && !location.contains("/desktop-auth/")) {
-                onFirstPage.accept(location);
-            } else if (state == Worker.State.FAILED) {
-                onLoadFailed.accept(location);
+                if (state == Worker.State.FAILED) {
+                    onLoadFailed.accept(location);
+                }
             }
         });
         engine.load(session.bootstrapUrl(startPage));
