@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -144,6 +145,28 @@ class LinuxReleaseIT {
         Path data = Files.createDirectories(tmp.resolve("xdg"));
         assertSmoke(smoke(data, root.resolve("desktop-java-starter-" + shell).toString()));
         assertThat(data.resolve("desktop-java-starter/app.sqlite3")).exists();
+    }
+
+    /**
+     * Issue 22: JavaFX finds its libraries (WebKit: 125 MB) beside its jars, so no start copies them into the user's
+     * home and none inflates and hashes them again from the jar before the first page.
+     */
+    @Test
+    void theJavaFxShellLoadsItsNativeLibrariesFromTheAppNotFromACopyInHome() throws Exception {
+        Assumptions.assumeTrue(shell.equals("javafx"), "JavaFX's libraries; the Swing shell's Chromium is app content already");
+        Required.tool("tar", "tar");
+        Path root = extractPortable();
+        Path lib = root.resolve("current/lib/app/lib");
+        assertThat(lib.resolve("libjfxwebkit.so")).isRegularFile();
+        try (var jars = Files.newDirectoryStream(lib, "javafx-web-*-linux.jar"); var zip = new java.util.zip.ZipFile(jars.iterator().next().toFile())) {
+            assertThat(zip.getEntry("libjfxwebkit.so")).as("WebKit is no longer inside its jar").isNull();
+        }
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Map<String, String> env = new java.util.HashMap<>(env(Files.createDirectories(tmp.resolve("xdg"))));
+        env.put("HOME", home.toString());
+
+        assertSmoke(Commands.run(tmp, env, root.resolve("desktop-java-starter-" + shell).toString(), "--smoke"));
+        assertThat(home.resolve(".openjfx")).as("no copy of the libraries in the user's home").doesNotExist();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.desktopstarter.distribution.inventory.PackageInventory;
 import io.desktopstarter.distribution.linux.LibrarySearchPaths;
 import io.desktopstarter.distribution.packaging.AppContent;
 import io.desktopstarter.distribution.packaging.JPackager;
+import io.desktopstarter.distribution.packaging.JarNatives;
 import io.desktopstarter.distribution.packaging.UnpackedNatives;
 import io.desktopstarter.distribution.release.ReleaseSigning;
 import io.desktopstarter.distribution.release.ReleaseWriter;
@@ -97,6 +98,29 @@ final class InputSteps {
                 JarModes.normalize(lib);
             }
         }
+    }
+
+    /**
+     * Native libraries the shell's jars carry at their root (JavaFX's) moved beside the jars ({@link JarNatives}), so
+     * the toolkit loads them from the app instead of copying and hashing them in the user's home on every start. On
+     * Linux they are stripped, without relative library search paths, and not executable, as the other natives.
+     */
+    static void jarNatives(BuildContext c) throws Exception {
+        List<Path> libraries = JarNatives.unpack(c.inputLib());
+        if (libraries.isEmpty()) {
+            c.log("none (no jar carries native libraries at its root)");
+            return;
+        }
+        if (c.os() == Platform.Os.LINUX) {
+            NativeStrip.strip(libraries.toArray(Path[]::new));
+            LibrarySearchPaths.dropRelative(c.inputLib()).forEach(f -> c.log("library search path without '.': " + f.getFileName()));
+            UnpackedNatives.librariesNotExecutable(c.inputLib());
+        }
+        long bytes = 0;
+        for (Path library : libraries) {
+            bytes += Files.size(library);
+        }
+        c.log(libraries.size() + " libraries moved out of their jars into " + c.input().relativize(c.inputLib()) + "/, " + mb(bytes));
     }
 
     static void stagedBackend(BuildContext c) throws Exception {

@@ -14,6 +14,7 @@ public final class ReleaseBuild {
                 new Step("verify inputs", InputSteps::verify),
                 new Step("release key", InputSteps::releaseKey),
                 new Step("assemble input", InputSteps::assembleInput),
+                new Step("jar natives", InputSteps::jarNatives),
                 new Step("staged backend", InputSteps::stagedBackend),
                 new Step("natives", InputSteps::natives),
                 new Step("trusted keys", InputSteps::trustedKeys),
