@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -39,13 +40,19 @@ final class AutomationServer implements AutoCloseable {
     static AutomationServer open(Path socket, AutomationCommands commands, ObjectMapper json) throws IOException {
         // Left by a shell that was killed; in a normal run the single-instance lock says nobody else serves this folder.
         Files.deleteIfExists(socket);
+        // Bound under another name and made owner-only before it appears where clients look: bind() creates the file
+        // with the process's umask, and a test (or a client) that found it first saw rwxr-xr-x.
+        Path binding = socket.resolveSibling(socket.getFileName() + ".binding");
+        Files.deleteIfExists(binding);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            if (socket.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+            server.bind(UnixDomainSocketAddress.of(binding));
+            if (binding.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(binding, PosixFilePermissions.fromString("rw-------"));
             }
+            Files.move(binding, socket, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(binding);
             server.close();
             throw e;
         }
