@@ -102,8 +102,8 @@ final class InputSteps {
 
     /**
      * Native libraries the shell's jars carry at their root (JavaFX's) moved beside the jars ({@link JarNatives}), so
-     * the toolkit loads them from the app instead of copying and hashing them in the user's home on every start. On
-     * Linux they are stripped, without relative library search paths, and not executable, as the other natives.
+     * the toolkit loads them from the app instead of copying and hashing them in the user's home on every start;
+     * treated as the other natives.
      */
     static void jarNatives(BuildContext c) throws Exception {
         List<Path> libraries = JarNatives.unpack(c.inputLib());
@@ -111,11 +111,7 @@ final class InputSteps {
             c.log("none (no jar carries native libraries at its root)");
             return;
         }
-        if (c.os() == Platform.Os.LINUX) {
-            NativeStrip.strip(libraries.toArray(Path[]::new));
-            LibrarySearchPaths.dropRelative(c.inputLib()).forEach(f -> c.log("library search path without '.': " + f.getFileName()));
-            UnpackedNatives.librariesNotExecutable(c.inputLib());
-        }
+        asLinuxShipsThem(c, c.inputLib());
         long bytes = 0;
         for (Path library : libraries) {
             bytes += Files.size(library);
@@ -129,8 +125,8 @@ final class InputSteps {
     }
 
     /**
-     * The shell's natives jar unpacked into app content. On Linux they are stripped, relative library search paths
-     * (which load from the user's working directory) are dropped, and shared libraries are not executable.
+     * The shell's natives jar unpacked into app content, then treated as Linux ships natives
+     * ({@link #asLinuxShipsThem}).
      */
     static void natives(BuildContext c) throws Exception {
         if (c.shell().natives().isEmpty()) {
@@ -138,13 +134,22 @@ final class InputSteps {
             return;
         }
         AppContent natives = UnpackedNatives.unpack(c.shell().natives().get(), c.inputLib(), c.content());
-        if (c.os() == Platform.Os.LINUX) {
-            NativeStrip.strip(natives.dir());
-            LibrarySearchPaths.dropRelative(natives.dir()).forEach(f -> c.log("library search path without '.': " + f.getFileName()));
-            UnpackedNatives.librariesNotExecutable(natives.dir());
-        }
+        asLinuxShipsThem(c, natives.dir());
         c.log(c.shell().natives().get().jar() + " unpacked into app content " + natives.dir().getFileName()
                 + " (the jar leaves the class path), " + mb(Trees.size(natives.dir())));
+    }
+
+    /**
+     * Native libraries under {@code tree} as a Linux package ships them: stripped, without library search paths
+     * relative to the user's working directory, and not executable. Nothing on other OSes.
+     */
+    private static void asLinuxShipsThem(BuildContext c, Path tree) throws Exception {
+        if (c.os() != Platform.Os.LINUX) {
+            return;
+        }
+        NativeStrip.strip(tree);
+        LibrarySearchPaths.dropRelative(tree).forEach(f -> c.log("library search path without '.': " + f.getFileName()));
+        UnpackedNatives.librariesNotExecutable(tree);
     }
 
     /**

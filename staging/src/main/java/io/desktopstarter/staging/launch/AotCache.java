@@ -26,6 +26,7 @@ record AotCache(Path file) {
     static final String FOLDER = "cache/aot";
     private static final String PREFIX = "backend-";
     private static final String SUFFIX = ".aot";
+    private static final String RECORD = "-XX:AOTCacheOutput=";
 
     /** The cache of a staged backend without a shipped cache of its own, in the app-data folder; none otherwise. */
     static Optional<AotCache> of(BackendSource source, Optional<Path> appDataDir) {
@@ -66,7 +67,12 @@ record AotCache(Path file) {
         } catch (IOException e) {
             return command;
         }
-        return with(command, "-XX:AOTCacheOutput=" + recording());
+        return with(command, RECORD + recording());
+    }
+
+    /** Whether {@code command} (as {@link #server} made it) records a cache. */
+    static boolean records(List<String> command) {
+        return command.stream().anyMatch(option -> option.startsWith(RECORD));
     }
 
     /** The worker only reads a finished cache: one recording per start, by the server. */

@@ -58,9 +58,10 @@ public final class BackendLauncher implements AutoCloseable {
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
         String token = SessionToken.generate();
         try {
-            List<String> serverCommand = source.serverCommand();
-            recordingAotCache = aotCache.isPresent() && !aotCache.get().ready();
-            server = spawn(aotCache.map(cache -> cache.server(serverCommand)).orElse(serverCommand), token, "server");
+            List<String> serverCommand = aotCache.map(cache -> cache.server(source.serverCommand()))
+                    .orElseGet(source::serverCommand);
+            recordingAotCache = AotCache.records(serverCommand);
+            server = spawn(serverCommand, token, "server");
             int port = awaitReadyLine(server, deadline);
             awaitHealthy(port, token, deadline);
             List<String> workerCommand = source.workerCommand();
